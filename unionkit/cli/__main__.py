@@ -1,0 +1,5 @@
+import sys
+
+from unionkit.cli import main
+
+sys.exit(main())

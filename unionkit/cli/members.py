@@ -1,0 +1,9 @@
+"""CLI commands of the members area (filled in by the members work)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add this area's sub-commands to ``sub``."""

@@ -1,0 +1,50 @@
+"""Apply pending migrations, each in one transaction, after a verified backup of the old vault."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlcipher3
+
+from unionkit.errors import NewerVault, VaultError
+from unionkit.i18n import _
+from unionkit.vault.migrations import all_migrations
+
+
+def current_version(conn: sqlcipher3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def pending(conn: sqlcipher3.Connection) -> list:
+    version = current_version(conn)
+    mods = all_migrations()
+    if version > len(mods):
+        raise NewerVault(_("This vault was made by a newer version of unionkit (schema {found}, this app "
+                           "knows up to {known}). Update the app to open it.").format(
+                               found=version, known=len(mods)))
+    return [m for m in mods if m.VERSION > version]
+
+
+def run(conn: sqlcipher3.Connection, before_first: Callable[[int], None] | None = None) -> list[int]:
+    """Run the pending migrations; ``before_first(version)`` makes the backup of a non-empty vault."""
+    todo = pending(conn)
+    if todo and before_first is not None and current_version(conn) > 0:
+        before_first(current_version(conn))
+    applied = []
+    for mod in todo:
+        start = current_version(conn)
+        if start != mod.VERSION - 1:
+            raise VaultError(f"migration {mod.VERSION} expects schema {mod.VERSION - 1}, found {start}")
+        script = f"BEGIN IMMEDIATE;\n{mod.SQL}\nPRAGMA user_version = {int(mod.VERSION)};\nCOMMIT;"
+        try:
+            conn.executescript(script)
+        except sqlcipher3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise VaultError(_("Could not upgrade the vault to schema {version}: {error}").format(
+                version=mod.VERSION, error=str(exc))) from exc
+        hook = getattr(mod, "after", None)
+        if hook is not None:
+            hook(conn)
+        applied.append(mod.VERSION)
+    return applied

@@ -1,0 +1,90 @@
+"""Member register: workplaces, people (members and covered non-members), status history, opt-outs,
+roster import batches, and an FTS5 trigram index for accent-insensitive search."""
+
+from unionkit.vault.migrations import STD_COLUMNS
+
+VERSION = 2
+
+SQL = f"""
+CREATE TABLE workplace (
+    {STD_COLUMNS},
+    name TEXT NOT NULL,                 -- short name used in lists ("Planta Silao")
+    employer_legal_name TEXT NOT NULL DEFAULT '',
+    employer_rfc TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    state_code TEXT NOT NULL DEFAULT '', -- INEGI 01..32 (DOMAIN 7.5)
+    sector TEXT NOT NULL DEFAULT ''
+);
+
+-- A person on the register: a member, or a covered worker who is not (yet) a member.
+CREATE TABLE person (
+    {STD_COLUMNS},
+    nombre TEXT NOT NULL,
+    primer_apellido TEXT NOT NULL DEFAULT '',
+    segundo_apellido TEXT NOT NULL DEFAULT '',
+    curp TEXT UNIQUE,                   -- NULL when unknown; upper-case, no spaces
+    nss TEXT NOT NULL DEFAULT '',
+    rfc TEXT NOT NULL DEFAULT '',
+    employee_no TEXT NOT NULL DEFAULT '',
+    sex TEXT NOT NULL DEFAULT '',       -- 'H', 'M', 'X' or ''
+    birth_date TEXT,                    -- ISO date, derived from the CURP where present
+    workplace_id INTEGER REFERENCES workplace(id),
+    department TEXT NOT NULL DEFAULT '',
+    shift TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT '',
+    hire_date TEXT,
+    confianza INTEGER NOT NULL DEFAULT 0 CHECK (confianza IN (0, 1)),
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    is_member INTEGER NOT NULL DEFAULT 0 CHECK (is_member IN (0, 1)),
+    join_date TEXT,
+    status TEXT NOT NULL DEFAULT 'active'
+        CHECK (status IN ('active', 'suspended', 'resigned', 'dismissed', 'deceased')),
+    status_date TEXT,
+    import_batch_id INTEGER REFERENCES import_batch(id)
+);
+CREATE INDEX person_employee_no ON person(workplace_id, employee_no);
+CREATE INDEX person_status ON person(is_member, status);
+
+-- Dated history of membership status changes, with the reason.
+CREATE TABLE membership_event (
+    {STD_COLUMNS},
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    event_date TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX membership_event_person ON membership_event(person_id, event_date);
+
+-- LFT art. 110-VI: a worker's written statement that dues are not to be deducted.
+CREATE TABLE dues_optout (
+    {STD_COLUMNS},
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    statement_date TEXT NOT NULL,
+    sent_to_employer_date TEXT,
+    scan_blob_id INTEGER REFERENCES blob(id),
+    revoked_date TEXT
+);
+CREATE INDEX dues_optout_person ON dues_optout(person_id);
+
+CREATE TABLE import_batch (
+    {STD_COLUMNS},
+    kind TEXT NOT NULL,                 -- 'members', 'checkoff', 'roll', ...
+    filename TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    data_rows INTEGER NOT NULL DEFAULT 0,
+    imported INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX import_batch_sha ON import_batch(kind, sha256);
+
+-- Column mappings remembered per source (header signature).
+CREATE TABLE import_mapping (
+    {STD_COLUMNS},
+    signature TEXT NOT NULL UNIQUE,
+    mapping_json TEXT NOT NULL
+);
+"""

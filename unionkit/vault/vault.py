@@ -1,0 +1,273 @@
+"""The Vault: one encrypted database per union, opened with a passphrase.
+
+Layout of a vault folder (0700)::
+
+    key.hdr, key.hdr.bak   the wrapped database key, two copies (see header.py)
+    vault.db (+ -wal/-shm) the SQLCipher 4 database
+    lock                   advisory lock: one writer per vault
+    backups/               automatic pre-migration backups (encrypted)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlcipher3
+
+from unionkit.errors import DamagedVault, NotAVault, VaultError
+from unionkit.fsutil import chmod_private_tree, make_private_dir
+from unionkit.i18n import _
+from unionkit.vault import connection, header, migrate
+from unionkit.vault.filelock import VaultFileLock
+
+DB_NAME = "vault.db"
+LOCK_NAME = "lock"
+
+
+def is_vault_folder(path: Path) -> bool:
+    path = Path(path)
+    return path.is_dir() and any((path / n).exists() for n in header.HEADER_NAMES)
+
+
+def _require_folder(folder: Path) -> Path:
+    folder = Path(folder).expanduser()
+    if not folder.exists():
+        raise NotAVault(_("No vault at {path}.").format(path=str(folder)))
+    if not folder.is_dir():
+        raise NotAVault(_("{path} is not a unionkit vault (a vault is a folder).").format(path=str(folder)))
+    return folder
+
+
+def unlock_key(folder: Path, passphrase: str) -> tuple[header.Header, bytes, list[str]]:
+    """Check the passphrase against the header without touching any file."""
+    folder = _require_folder(folder)
+    hdr, damaged = header.read_best(folder)
+    dek = header.unwrap(hdr.key, passphrase, hdr.kdf, hdr.aad())
+    return hdr, dek, damaged
+
+
+class Vault:
+    """An open vault. Not thread-safe by itself: callers serialize through ``lock``."""
+
+    def __init__(self, folder: Path, conn: sqlcipher3.Connection, hdr: header.Header, dek: bytes,
+                 flock: VaultFileLock) -> None:
+        self.folder = Path(folder)
+        self.conn: sqlcipher3.Connection | None = conn
+        self.header = hdr
+        self._dek = bytearray(dek)
+        self._flock = flock
+        self.lock = threading.RLock()
+
+    # -- create / open / close -------------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path, passphrase: str, *, union_name: str = "", kdf: dict | None = None) -> Vault:
+        folder = Path(folder).expanduser()
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise VaultError(_("{path} already exists and is not empty.").format(path=str(folder)))
+        if len(passphrase) < 1:
+            raise VaultError(_("The passphrase cannot be empty."))
+        make_private_dir(folder)
+        dek = os.urandom(32)
+        hdr = header.Header(vault_uid=str(uuid.uuid4()), generation=1, kdf=kdf or header.default_kdf(),
+                            key=header.WrappedKey("", "", ""))
+        hdr.key = header.wrap(dek, passphrase, hdr.kdf, hdr.aad())
+        header.write_both(folder, hdr)
+        flock = VaultFileLock(folder / LOCK_NAME)
+        flock.acquire()
+        try:
+            conn = connection.connect(folder / DB_NAME, dek, create=True)
+        except BaseException:
+            flock.release()
+            raise
+        vault = cls(folder, conn, hdr, dek, flock)
+        try:
+            migrate.run(conn)
+            vault.set_setting("union_name", union_name or folder.stem)
+            vault.set_setting("vault_uid", hdr.vault_uid)
+        except BaseException:
+            vault.close()
+            raise
+        chmod_private_tree(folder)
+        return vault
+
+    @classmethod
+    def open(cls, folder: Path, passphrase: str, *, run_migrations: bool = True) -> Vault:
+        folder = _require_folder(folder)
+        hdr, dek, damaged = unlock_key(folder, passphrase)
+        flock = VaultFileLock(folder / LOCK_NAME)
+        flock.acquire()
+        try:
+            if hdr.pending is not None:
+                hdr, dek = cls._finish_rekey(folder, hdr, dek, passphrase)
+            conn = connection.connect(folder / DB_NAME, dek)
+        except BaseException:
+            flock.release()
+            raise
+        vault = cls(folder, conn, hdr, dek, flock)
+        try:
+            if damaged:
+                header.write_both(folder, hdr)  # repair the damaged or stale copy from the good one
+            if run_migrations:
+                migrate.run(conn, before_first=vault._pre_migration_backup)
+        except BaseException:
+            vault.close()
+            raise
+        chmod_private_tree(folder)
+        return vault
+
+    @staticmethod
+    def _finish_rekey(folder: Path, hdr: header.Header, dek: bytes, passphrase: str):
+        """A rekey was interrupted: the database holds either the old or the pending key."""
+        new_dek = header.unwrap(hdr.pending, passphrase, hdr.kdf, hdr.aad())
+        for candidate in (new_dek, dek):
+            try:
+                conn = connection.connect(folder / DB_NAME, candidate)
+            except DamagedVault:
+                continue
+            conn.close()
+            hdr.key, hdr.pending, hdr.generation = (
+                header.wrap(candidate, passphrase, hdr.kdf, hdr.aad()), None, hdr.generation + 1)
+            header.write_both(folder, hdr)
+            return hdr, candidate
+        raise DamagedVault(_("The vault's database cannot be read: restore it from a backup."))
+
+    def close(self) -> None:
+        """Close the database, drop the key from memory and release the lock."""
+        with self.lock:
+            connection.close_quietly(self.conn)
+            self.conn = None
+            for i in range(len(self._dek)):
+                self._dek[i] = 0
+            self._flock.release()
+
+    @property
+    def is_open(self) -> bool:
+        return self.conn is not None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- SQL helpers for the domain services --------------------------------------------------
+    def _c(self) -> sqlcipher3.Connection:
+        if self.conn is None:
+            raise VaultError(_("The vault is locked."))
+        return self.conn
+
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlcipher3.Cursor:
+        with self.lock:
+            return self._c().execute(sql, params)
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
+        with self.lock:
+            return self._c().execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        row = self.query(sql, params)
+        return row[0][0] if row else None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlcipher3.Connection]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on any exception (all or nothing)."""
+        with self.lock:
+            conn = self._c()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        v = self.scalar("SELECT value FROM setting WHERE key = ?", (key,))
+        return default if v is None else v
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.execute("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                     "value = excluded.value, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
+                     (key, str(value)))
+
+    @property
+    def union_name(self) -> str:
+        return self.get_setting("union_name", self.folder.stem) or self.folder.stem
+
+    @property
+    def schema_version(self) -> int:
+        return migrate.current_version(self._c())
+
+    # -- keys -----------------------------------------------------------------------------
+    def dek_keyspec(self) -> str:
+        return connection.keyspec(bytes(self._dek))
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Rewrap the database key under the new passphrase: one atomic header write."""
+        if not new:
+            raise VaultError(_("The passphrase cannot be empty."))
+        with self.lock:
+            hdr, dek, _damaged = unlock_key(self.folder, old)
+            new_hdr = header.Header(vault_uid=hdr.vault_uid, generation=hdr.generation + 1,
+                                    kdf=header.default_kdf() if hdr.kdf == header.REAL_KDF else hdr.kdf,
+                                    key=header.WrappedKey("", "", ""))
+            new_hdr.key = header.wrap(dek, new, new_hdr.kdf, new_hdr.aad())
+            header.write_both(self.folder, new_hdr)
+            self.header = new_hdr
+
+    def rekey(self, passphrase: str) -> None:
+        """Re-encrypt the whole database under a fresh random key (after a suspected compromise)."""
+        with self.lock:
+            hdr, dek, _damaged = unlock_key(self.folder, passphrase)
+            new_dek = os.urandom(32)
+            hdr.pending = header.wrap(new_dek, passphrase, hdr.kdf, hdr.aad())
+            hdr.generation += 1
+            header.write_both(self.folder, hdr)  # 1: remember the pending key
+            conn = self._c()
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute(f'PRAGMA rekey = "{connection.keyspec(new_dek)}"')  # 2: one transaction
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            hdr.key, hdr.pending = hdr.pending, None
+            hdr.generation += 1
+            header.write_both(self.folder, hdr)  # 3: the new key is the key
+            self.header = hdr
+            self._dek[:] = new_dek
+
+    # -- checks ---------------------------------------------------------------------------
+    def integrity_problems(self) -> list[str]:
+        problems: list[str] = []
+        rows = self.query("PRAGMA integrity_check")
+        if [r[0] for r in rows] != ["ok"]:
+            problems += [str(r[0]) for r in rows]
+        problems += [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
+        problems += [f"foreign key: {r}" for r in self.query("PRAGMA foreign_key_check")]
+        return problems
+
+    def logical_digest(self) -> str:
+        """SHA-256 over every row of every ordinary table, in a stable order."""
+        h = hashlib.sha256()
+        with self.lock:
+            tables = [r[0] for r in self._c().execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]
+            virtual = [r[0] for r in self._c().execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%'")]
+            for t in tables:
+                if any(t.startswith(v + "_") for v in virtual):
+                    continue  # FTS shadow tables are derived data
+                h.update(t.encode())
+                for row in self._c().execute(f'SELECT * FROM "{t}" ORDER BY rowid'):
+                    h.update(repr(row).encode())
+        return h.hexdigest()
+
+    def _pre_migration_backup(self, from_version: int) -> None:
+        from unionkit.vault.backup import create_backup
+
+        out = make_private_dir(self.folder / "backups")
+        create_backup(self, out / f"pre-migration-v{from_version}.ukbackup")
