@@ -1,0 +1,1 @@
+"""PDF documents with reportlab platypus: one module per document family (``<area>_*.py``)."""
