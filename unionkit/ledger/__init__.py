@@ -1,0 +1,1 @@
+"""Treasury: append-only hash-chained ledger, dues, payroll check-off and reports."""

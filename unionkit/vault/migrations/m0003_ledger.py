@@ -1,0 +1,190 @@
+"""Treasury: accounts, categories (mapped to LFT art. 373 lines), the append-only hash-chained ledger,
+month closes, attachments, dues rules, payroll check-off batches and the art. 373 delivery log.
+
+``ledger_entry.amount`` is the signed effect on the account in centavos (income > 0, expense < 0).
+A reversal carries the negated amount and points at the original (once only), so every total nets
+out by plain summing. Transfers use a category of kind 'transfer': neither income nor expense.
+UPDATE and DELETE on the ledger, its closes and attachments are refused by triggers; an INSERT
+dated on or before the latest closed month is refused too.
+"""
+
+from unionkit.vault.migrations import STD_COLUMNS
+
+VERSION = 3
+
+_APPEND_ONLY = "\n".join(
+    f"""
+CREATE TRIGGER {t}_no_update BEFORE UPDATE ON {t}
+BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be changed'); END;
+CREATE TRIGGER {t}_no_delete BEFORE DELETE ON {t}
+BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be deleted'); END;"""
+    for t in ("ledger_entry", "ledger_close", "ledger_attachment", "checkoff_batch", "checkoff_line")
+)
+
+SQL = f"""
+CREATE TABLE ledger_account (
+    {STD_COLUMNS},
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL DEFAULT 'bank' CHECK (kind IN ('cash', 'bank', 'other_asset', 'liability')),
+    bank_name TEXT NOT NULL DEFAULT '',
+    number TEXT NOT NULL DEFAULT '',        -- account number / CLABE (last digits are enough)
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE ledger_category (
+    {STD_COLUMNS},
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('income', 'expense', 'transfer', 'opening')),
+    line_373 TEXT NOT NULL DEFAULT '',       -- art. 373 line: dues, other_income, or an expense destination
+    olms_code TEXT NOT NULL DEFAULT '',      -- OLMS LM-2 functional category it corresponds to
+    description TEXT NOT NULL DEFAULT '',
+    is_dues INTEGER NOT NULL DEFAULT 0 CHECK (is_dues IN (0, 1)),
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE TRIGGER ledger_category_no_delete_used BEFORE DELETE ON ledger_category
+WHEN EXISTS (SELECT 1 FROM ledger_entry WHERE category_id = OLD.id)
+BEGIN SELECT RAISE(ABORT, 'category in use: it cannot be deleted'); END;
+CREATE TRIGGER ledger_account_no_delete_used BEFORE DELETE ON ledger_account
+WHEN EXISTS (SELECT 1 FROM ledger_entry WHERE account_id = OLD.id)
+BEGIN SELECT RAISE(ABORT, 'account in use: it cannot be deleted'); END;
+
+CREATE TABLE ledger_entry (
+    {STD_COLUMNS},
+    entry_date TEXT NOT NULL,                -- ISO date
+    month TEXT NOT NULL,                     -- 'YYYY-MM' of entry_date (reports index on it)
+    account_id INTEGER NOT NULL REFERENCES ledger_account(id),
+    category_id INTEGER NOT NULL REFERENCES ledger_category(id),
+    amount INTEGER NOT NULL CHECK (amount <> 0),
+    person_id INTEGER REFERENCES person(id),
+    dues_period TEXT,                        -- 'YYYY-MM' the dues payment covers
+    memo TEXT NOT NULL DEFAULT '',
+    counterparty TEXT NOT NULL DEFAULT '',   -- who was paid / who paid (destination of the expense)
+    folio INTEGER,                           -- cash receipt number
+    transfer_group TEXT,                     -- both legs of a transfer share it
+    reverses_id INTEGER UNIQUE REFERENCES ledger_entry(id),
+    reason TEXT NOT NULL DEFAULT '',         -- reason of a reversal
+    checkoff_batch_id INTEGER,
+    posted_by TEXT NOT NULL DEFAULT '',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    CHECK (month = substr(entry_date, 1, 7))
+);
+CREATE INDEX ledger_entry_month ON ledger_entry(month, account_id, category_id, amount);
+CREATE INDEX ledger_entry_account ON ledger_entry(account_id, entry_date);
+CREATE INDEX ledger_entry_category ON ledger_entry(category_id, month);
+CREATE INDEX ledger_entry_person ON ledger_entry(person_id, dues_period) WHERE person_id IS NOT NULL;
+CREATE UNIQUE INDEX ledger_entry_folio ON ledger_entry(folio) WHERE folio IS NOT NULL;
+
+-- Per month/account/category totals kept by trigger (reports never scan the whole ledger;
+-- `check` recomputes them from the entries).
+CREATE TABLE ledger_month_total (
+    month TEXT NOT NULL,
+    account_id INTEGER NOT NULL,
+    category_id INTEGER NOT NULL,
+    total INTEGER NOT NULL DEFAULT 0,
+    n INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, account_id, category_id)
+) WITHOUT ROWID;
+CREATE TRIGGER ledger_entry_totals AFTER INSERT ON ledger_entry
+BEGIN
+    INSERT INTO ledger_month_total(month, account_id, category_id, total, n)
+    VALUES (NEW.month, NEW.account_id, NEW.category_id, NEW.amount, 1)
+    ON CONFLICT(month, account_id, category_id) DO UPDATE SET total = total + NEW.amount, n = n + 1;
+END;
+
+CREATE TABLE ledger_close (
+    {STD_COLUMNS},
+    month TEXT NOT NULL UNIQUE,              -- closes everything dated up to the end of this month
+    closed_by TEXT NOT NULL,                 -- names of who closed it
+    head_entry_id INTEGER,
+    head_hash TEXT NOT NULL,
+    entries INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER ledger_entry_closed_month BEFORE INSERT ON ledger_entry
+WHEN NEW.month <= (SELECT MAX(month) FROM ledger_close)
+BEGIN SELECT RAISE(ABORT, 'closed period: the month is closed'); END;
+
+CREATE TABLE ledger_attachment (
+    {STD_COLUMNS},
+    entry_id INTEGER NOT NULL REFERENCES ledger_entry(id),
+    blob_id INTEGER NOT NULL REFERENCES blob(id),
+    kind TEXT NOT NULL DEFAULT 'other'
+        CHECK (kind IN ('receipt', 'invoice', 'cfdi_xml', 'cfdi_pdf', 'other')),
+    sha256 TEXT NOT NULL
+);
+CREATE INDEX ledger_attachment_entry ON ledger_attachment(entry_id);
+
+-- The dues rule from the statutes, versioned by the month it takes effect.
+CREATE TABLE dues_rule (
+    {STD_COLUMNS},
+    effective_month TEXT NOT NULL UNIQUE,
+    mode TEXT NOT NULL CHECK (mode IN ('fixed', 'percent')),
+    amount INTEGER NOT NULL DEFAULT 0,       -- centavos per month (fixed)
+    percent TEXT NOT NULL DEFAULT '0',       -- decimal text, percent of monthly salary
+    rounding TEXT NOT NULL DEFAULT 'half_up' CHECK (rounding IN ('half_up', 'half_even', 'down', 'up')),
+    note TEXT NOT NULL DEFAULT ''
+);
+
+-- Monthly salary per person, for percentage dues (the employer's list may also carry it).
+CREATE TABLE dues_salary (
+    {STD_COLUMNS},
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    effective_month TEXT NOT NULL,
+    salary INTEGER NOT NULL CHECK (salary >= 0),
+    UNIQUE (person_id, effective_month)
+);
+
+CREATE TABLE checkoff_batch (
+    {STD_COLUMNS},
+    period TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    account_id INTEGER NOT NULL REFERENCES ledger_account(id),
+    deposit INTEGER NOT NULL,
+    deducted_total INTEGER NOT NULL,
+    expected_total INTEGER NOT NULL,
+    lines INTEGER NOT NULL,
+    entry_id INTEGER REFERENCES ledger_entry(id)
+);
+CREATE INDEX checkoff_batch_period ON checkoff_batch(period);
+
+CREATE TABLE checkoff_line (
+    {STD_COLUMNS},
+    batch_id INTEGER NOT NULL REFERENCES checkoff_batch(id),
+    line_no INTEGER NOT NULL,
+    person_id INTEGER REFERENCES person(id),
+    curp TEXT NOT NULL DEFAULT '',
+    employee_no TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    period TEXT NOT NULL,
+    deducted INTEGER NOT NULL,
+    expected INTEGER NOT NULL,
+    flags TEXT NOT NULL DEFAULT ''           -- comma separated: opted_out, not_deducted, unknown, ...
+);
+CREATE INDEX checkoff_line_batch ON checkoff_line(batch_id);
+CREATE INDEX checkoff_line_person ON checkoff_line(person_id, period);
+
+-- Art. 373: the six-monthly account and who received it, how and when.
+CREATE TABLE account_report (
+    {STD_COLUMNS},
+    from_month TEXT NOT NULL,
+    to_month TEXT NOT NULL,
+    head_hash TEXT NOT NULL,
+    assembly_date TEXT,
+    blob_id INTEGER REFERENCES blob(id),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE account_delivery (
+    {STD_COLUMNS},
+    report_id INTEGER NOT NULL REFERENCES account_report(id),
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    method TEXT NOT NULL CHECK (method IN ('hand', 'email', 'messaging', 'mail', 'assembly')),
+    delivered_at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (report_id, person_id)
+);
+{_APPEND_ONLY}
+"""
