@@ -21,6 +21,49 @@ BEGIN SELECT RAISE(ABORT, 'append-only: {t} rows cannot be deleted'); END;"""
     for t in ("ledger_entry", "ledger_close", "ledger_attachment", "checkoff_batch", "checkoff_line")
 )
 
+_ACCOUNTS = [("Caja (efectivo)", "cash", 1), ("Cuenta bancaria", "bank", 2)]
+# (name, kind, line_373, olms_code, is_dues): line_373 is 'dues' or 'other_income' for income and the
+# destination of the money for expenses (representation, administration, overhead, member_support,
+# contributions, affiliation, taxes, other).
+_CATEGORIES = [
+    ("Cuotas ordinarias por nómina", "income", "dues", "dues", 1),
+    ("Cuotas ordinarias en efectivo", "income", "dues", "dues", 1),
+    ("Cuotas extraordinarias", "income", "dues", "fees_assessments", 0),
+    ("Intereses bancarios", "income", "other_income", "interest", 0),
+    ("Donativos y apoyos recibidos", "income", "other_income", "other_receipts", 0),
+    ("Venta de artículos", "income", "other_income", "sale_of_supplies", 0),
+    ("Otros ingresos", "income", "other_income", "other_receipts", 0),
+    ("Honorarios legales y asesoría", "expense", "representation", "professional_fees", 0),
+    ("Viáticos y traslados a negociaciones", "expense", "representation", "representational", 0),
+    ("Apoyo a trabajadores despedidos", "expense", "member_support", "on_behalf_of_members", 0),
+    ("Fondo de resistencia (huelga)", "expense", "member_support", "strike_benefits", 0),
+    ("Renta y servicios del local", "expense", "overhead", "general_overhead", 0),
+    ("Papelería y material de oficina", "expense", "administration", "office_administrative", 0),
+    ("Sueldos del personal", "expense", "administration", "to_employees", 0),
+    ("Compensaciones al Comité Ejecutivo", "expense", "administration", "to_officers", 0),
+    ("Asambleas, capacitación y difusión", "expense", "representation", "educational_publicity", 0),
+    ("Cuotas a la federación", "expense", "affiliation", "per_capita_tax", 0),
+    ("Donativos y solidaridad", "expense", "contributions", "contributions", 0),
+    ("Comisiones bancarias", "expense", "overhead", "fees", 0),
+    ("Impuestos y retenciones", "expense", "taxes", "direct_taxes", 0),
+    ("Otros egresos", "expense", "other", "other_disbursements", 0),
+    ("Traspaso entre cuentas propias", "transfer", "", "transfer", 0),
+    ("Saldo inicial", "opening", "", "", 0),
+]
+
+
+def _q(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+_SEED = "\n".join(
+    [f"INSERT INTO ledger_account(name, kind, sort_order) VALUES ({_q(n)}, {_q(k)}, {o});"
+     for n, k, o in _ACCOUNTS]
+    + [f"INSERT INTO ledger_category(name, kind, line_373, olms_code, is_dues, sort_order) VALUES "
+       f"({_q(n)}, {_q(k)}, {_q(line)}, {_q(code)}, {d}, {i});"
+       for i, (n, k, line, code, d) in enumerate(_CATEGORIES)]
+)
+
 SQL = f"""
 CREATE TABLE ledger_account (
     {STD_COLUMNS},
@@ -61,6 +104,9 @@ CREATE TABLE ledger_entry (
     dues_period TEXT,                        -- 'YYYY-MM' the dues payment covers
     memo TEXT NOT NULL DEFAULT '',
     counterparty TEXT NOT NULL DEFAULT '',   -- who was paid / who paid (destination of the expense)
+    counterparty_rfc TEXT NOT NULL DEFAULT '',
+    cfdi_uuid TEXT NOT NULL DEFAULT '',
+    payment_method TEXT NOT NULL DEFAULT '', -- 'cash', 'transfer', 'cheque', 'card', 'payroll'
     folio INTEGER,                           -- cash receipt number
     transfer_group TEXT,                     -- both legs of a transfer share it
     reverses_id INTEGER UNIQUE REFERENCES ledger_entry(id),
@@ -187,4 +233,5 @@ CREATE TABLE account_delivery (
     UNIQUE (report_id, person_id)
 );
 {_APPEND_ONLY}
+{_SEED}
 """
