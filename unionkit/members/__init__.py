@@ -1,0 +1,1 @@
+"""Member register: people, workplaces, membership history, roster import and export."""
