@@ -8,7 +8,7 @@ import time
 
 class Clock:
     def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
 
     def today(self) -> dt.date:
         return dt.date.today()
@@ -21,7 +21,7 @@ class FakeClock(Clock):
     """A clock the tests move by hand."""
 
     def __init__(self, start: dt.datetime | None = None) -> None:
-        self._now = start or dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.timezone.utc)
+        self._now = start or dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)
         self._mono = 1000.0
 
     def now(self) -> dt.datetime:

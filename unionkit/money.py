@@ -26,7 +26,7 @@ class Money:
 
     def __post_init__(self) -> None:
         if not isinstance(self.centavos, int) or isinstance(self.centavos, bool):
-            raise TypeError("Money takes integer centavos, got %r" % type(self.centavos).__name__)
+            raise TypeError(f"Money takes integer centavos, got {type(self.centavos).__name__!r}")
 
     @classmethod
     def zero(cls) -> Money:

@@ -75,7 +75,7 @@ def create_backup(vault: Vault, out: Path) -> BackupInfo:
             if problems or digest != source_digest:
                 raise VaultError(_("The backup could not be verified; nothing was written."))
             db_bytes = tmp_db.read_bytes()
-        created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         meta = json.dumps({"created": created, "vault_uid": vault.header.vault_uid,
                            "schema": vault.schema_version, "db_size": len(db_bytes),
                            "union_name_hash": hashlib.sha256(vault.union_name.encode()).hexdigest()[:16]})

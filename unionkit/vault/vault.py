@@ -262,7 +262,10 @@ class Vault:
                 if any(t.startswith(v + "_") for v in virtual):
                     continue  # FTS shadow tables are derived data
                 h.update(t.encode())
-                for row in self._c().execute(f'SELECT * FROM "{t}" ORDER BY rowid'):
+                cols = self._c().execute(f'PRAGMA table_info("{t}")').fetchall()
+                pk = [c[1] for c in sorted(cols, key=lambda c: c[5]) if c[5]] or [c[1] for c in cols]
+                order = ", ".join(f'"{c}"' for c in pk)
+                for row in self._c().execute(f'SELECT * FROM "{t}" ORDER BY {order}'):
                     h.update(repr(row).encode())
         return h.hexdigest()
 
