@@ -43,19 +43,41 @@ CREATE TABLE person (
     status TEXT NOT NULL DEFAULT 'active'
         CHECK (status IN ('active', 'suspended', 'resigned', 'dismissed', 'deceased')),
     status_date TEXT,
-    import_batch_id INTEGER REFERENCES import_batch(id)
+    import_batch_id INTEGER REFERENCES import_batch(id),
+    -- Derived by unionkit.members.text (never typed): accent/case-folded text for search, and a
+    -- Spanish sort key ("apellido1 apellido2 nombre", ñ after n).
+    search_text TEXT NOT NULL DEFAULT '',
+    sort_name TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX person_employee_no ON person(workplace_id, employee_no);
 CREATE INDEX person_status ON person(is_member, status);
+CREATE INDEX person_sort_name ON person(sort_name, id);
+
+-- Accent- and case-insensitive substring search ("nunez" finds "Núñez"), external content.
+CREATE VIRTUAL TABLE person_fts USING fts5(
+    search_text, content='person', content_rowid='id', tokenize='trigram remove_diacritics 1'
+);
+CREATE TRIGGER person_fts_ai AFTER INSERT ON person BEGIN
+    INSERT INTO person_fts(rowid, search_text) VALUES (new.id, new.search_text);
+END;
+CREATE TRIGGER person_fts_ad AFTER DELETE ON person BEGIN
+    INSERT INTO person_fts(person_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+END;
+CREATE TRIGGER person_fts_au AFTER UPDATE OF search_text ON person BEGIN
+    INSERT INTO person_fts(person_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+    INSERT INTO person_fts(rowid, search_text) VALUES (new.id, new.search_text);
+END;
 
 -- Dated history of membership status changes, with the reason.
 CREATE TABLE membership_event (
     {STD_COLUMNS},
     person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
     event_date TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'status' CHECK (kind IN ('join', 'status')),
     status TEXT NOT NULL,
     reason TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX membership_event_date ON membership_event(event_date, kind);
 CREATE INDEX membership_event_person ON membership_event(person_id, event_date);
 
 -- LFT art. 110-VI: a worker's written statement that dues are not to be deducted.
@@ -65,7 +87,8 @@ CREATE TABLE dues_optout (
     statement_date TEXT NOT NULL,
     sent_to_employer_date TEXT,
     scan_blob_id INTEGER REFERENCES blob(id),
-    revoked_date TEXT
+    revoked_date TEXT,
+    notes TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX dues_optout_person ON dues_optout(person_id);
 
@@ -77,6 +100,7 @@ CREATE TABLE import_batch (
     data_rows INTEGER NOT NULL DEFAULT 0,
     imported INTEGER NOT NULL DEFAULT 0,
     updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
     rejected INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX import_batch_sha ON import_batch(kind, sha256);
