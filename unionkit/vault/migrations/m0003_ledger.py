@@ -118,6 +118,7 @@ CREATE TABLE ledger_entry (
     CHECK (month = substr(entry_date, 1, 7))
 );
 CREATE INDEX ledger_entry_month ON ledger_entry(month, account_id, category_id, amount);
+CREATE INDEX ledger_entry_date ON ledger_entry(entry_date);
 CREATE INDEX ledger_entry_account ON ledger_entry(account_id, entry_date);
 CREATE INDEX ledger_entry_category ON ledger_entry(category_id, month);
 CREATE INDEX ledger_entry_person ON ledger_entry(person_id, dues_period) WHERE person_id IS NOT NULL;
