@@ -79,6 +79,18 @@ def _apply_pragmas(conn: sqlcipher3.Connection) -> None:
         got = conn.execute(f"PRAGMA {name}").fetchone()[0]
         if int(got) != want:
             raise VaultError(f"PRAGMA {name} is {got}, expected {want}")
+    # SECURITY R2: no plaintext header, logging off, extension loading disabled.
+    if int(conn.execute("PRAGMA cipher_plaintext_header_size").fetchone()[0]) != 0:
+        raise VaultError("cipher_plaintext_header_size must be 0")
+    if str(conn.execute("PRAGMA cipher_log_level").fetchone()[0]).upper() not in ("NONE", "ERROR"):
+        raise VaultError("cipher_log_level must be NONE or ERROR")
+    try:
+        conn.execute("SELECT load_extension('unionkit-none')")
+    except sqlcipher3.OperationalError as exc:
+        if "not authorized" not in str(exc):
+            raise VaultError("extension loading must be disabled") from None
+    else:  # pragma: no cover - would mean extensions can be loaded
+        raise VaultError("extension loading must be disabled")
     conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache: repeat reads cost as unencrypted
 
 

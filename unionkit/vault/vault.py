@@ -25,6 +25,7 @@ from unionkit.fsutil import chmod_private_tree, make_private_dir
 from unionkit.i18n import _
 from unionkit.vault import connection, header, migrate
 from unionkit.vault.filelock import VaultFileLock
+from unionkit.vault.location import check_location
 
 DB_NAME = "vault.db"
 LOCK_NAME = "lock"
@@ -52,6 +53,33 @@ def unlock_key(folder: Path, passphrase: str) -> tuple[header.Header, bytes, lis
     return hdr, dek, damaged
 
 
+class StorageFull(VaultError):
+    code = "storage_full"
+
+
+class VaultReadOnly(VaultError):
+    code = "read_only"
+
+
+def storage_error(exc: Exception) -> Exception:
+    """Map SQLite's storage failures to translated errors (SECURITY R9, R10); others pass through."""
+    text = str(exc).lower()
+    if "disk is full" in text or "disk i/o error" in text:
+        return StorageFull(_("The disk is full or failing: nothing of this change was saved, and the vault "
+                             "is as it was. Free some space and try again."))
+    if "readonly" in text or "read-only" in text:
+        return VaultReadOnly(_("The vault is open read-only because damage was found in it. Restore it from "
+                               "a backup (File \u2192 Restore backup)."))
+    return exc
+
+
+def _reraise_storage(exc: Exception) -> None:
+    err = storage_error(exc)
+    if err is exc:
+        raise exc
+    raise err from exc
+
+
 class Vault:
     """An open vault. Not thread-safe by itself: callers serialize through ``lock``."""
 
@@ -63,6 +91,9 @@ class Vault:
         self._dek = bytearray(dek)
         self._flock = flock
         self.lock = threading.RLock()
+        self.read_only = False
+        self.damaged_pages: list[str] = []
+        self.location_warnings: list[str] = []
 
     # -- create / open / close -------------------------------------------------------------
     @classmethod
@@ -72,6 +103,7 @@ class Vault:
             raise VaultError(_("{path} already exists and is not empty.").format(path=str(folder)))
         if len(passphrase) < 1:
             raise VaultError(_("The passphrase cannot be empty."))
+        warnings = check_location(folder)
         make_private_dir(folder)
         dek = os.urandom(32)
         hdr = header.Header(vault_uid=str(uuid.uuid4()), generation=1, kdf=kdf or header.default_kdf(),
@@ -86,6 +118,7 @@ class Vault:
             flock.release()
             raise
         vault = cls(folder, conn, hdr, dek, flock)
+        vault.location_warnings = warnings
         try:
             migrate.run(conn)
             vault.set_setting("union_name", union_name or folder.stem)
@@ -97,9 +130,13 @@ class Vault:
         return vault
 
     @classmethod
-    def open(cls, folder: Path, passphrase: str, *, run_migrations: bool = True) -> Vault:
+    def open(cls, folder: Path, passphrase: str, *, run_migrations: bool = True,
+             verify_pages: bool = True) -> Vault:
+        """Open with the passphrase. ``verify_pages`` checks every page's HMAC first (SECURITY R10):
+        a vault with damaged pages opens read-only, with ``damaged_pages`` listing them."""
         folder = _require_folder(folder)
         hdr, dek, damaged = unlock_key(folder, passphrase)
+        warnings = check_location(folder)
         flock = VaultFileLock(folder / LOCK_NAME)
         flock.acquire()
         try:
@@ -110,7 +147,14 @@ class Vault:
             flock.release()
             raise
         vault = cls(folder, conn, hdr, dek, flock)
+        vault.location_warnings = warnings
         try:
+            if verify_pages:
+                vault.damaged_pages = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+                if vault.damaged_pages:
+                    conn.execute("PRAGMA query_only = ON")
+                    vault.read_only = True
+                    return vault
             if damaged:
                 header.write_both(folder, hdr)  # repair the damaged or stale copy from the good one
             if run_migrations:
@@ -164,7 +208,10 @@ class Vault:
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlcipher3.Cursor:
         with self.lock:
-            return self._c().execute(sql, params)
+            try:
+                return self._c().execute(sql, params)
+            except sqlcipher3.OperationalError as exc:
+                _reraise_storage(exc)
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
         with self.lock:
@@ -179,13 +226,19 @@ class Vault:
         """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on any exception (all or nothing)."""
         with self.lock:
             conn = self._c()
-            conn.execute("BEGIN IMMEDIATE")
             try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+            except sqlcipher3.OperationalError as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                _reraise_storage(exc)
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         v = self.scalar("SELECT value FROM setting WHERE key = ?", (key,))

@@ -1,7 +1,7 @@
 """Votes: frozen rolls (padrones), consultations with booths and double-entry tally sheets, union
 elections (slates), and representativeness campaigns (LFT arts. 371, 388, 390 Bis, 390 Ter, 931).
 
-Secrecy by design (LFT 390 Bis III; DOMAIN §2): no table links a voter to a ballot. Roll entries carry
+Secrecy by design (LFT 390 Bis III; DOMAIN §2): no table links a voter to a ballot. The roll carries
 eligibility only; tally sheets carry per-booth totals only.
 """
 
@@ -10,34 +10,21 @@ from unionkit.vault.migrations import STD_COLUMNS
 VERSION = 4
 
 SQL = f"""
--- A frozen snapshot of eligible voters / covered workers, with the SHA-256 of its canonical text.
+-- A frozen snapshot of the people considered for a vote, eligible or excluded with the reason.
+-- ``data`` is the zlib-compressed canonical TSV (one line per person, in roll order); ``sha256`` is the
+-- hash of the uncompressed text, printed on every document made from the roll.
 CREATE TABLE vote_roll (
     {STD_COLUMNS},
     name TEXT NOT NULL,
-    purpose TEXT NOT NULL,              -- consultation kind the eligibility rules followed
+    purpose TEXT NOT NULL,              -- consultation kind (or 'campaign') whose eligibility rules applied
     source TEXT NOT NULL DEFAULT 'register',   -- 'register' or 'import'
     as_of TEXT NOT NULL,                -- filing / cut-off date (ISO)
     eligible INTEGER NOT NULL DEFAULT 0,
     excluded INTEGER NOT NULL DEFAULT 0,
-    sha256 TEXT NOT NULL DEFAULT '',
-    frozen_at TEXT
+    sha256 TEXT NOT NULL,
+    data BLOB NOT NULL,
+    frozen_at TEXT NOT NULL
 );
-
-CREATE TABLE vote_roll_entry (
-    {STD_COLUMNS},
-    roll_id INTEGER NOT NULL REFERENCES vote_roll(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
-    full_name TEXT NOT NULL,
-    curp TEXT NOT NULL DEFAULT '',
-    hire_date TEXT,
-    sex TEXT NOT NULL DEFAULT '',
-    section TEXT NOT NULL DEFAULT '',   -- booth / roll section code
-    eligible INTEGER NOT NULL CHECK (eligible IN (0, 1)),
-    reason TEXT NOT NULL DEFAULT '',    -- exclusion (or inclusion) reason code
-    UNIQUE (roll_id, seq)
-);
-CREATE INDEX vote_roll_entry_roll ON vote_roll_entry(roll_id, eligible, section);
 
 -- A consultation (390 Ter approval, 390 Bis representation, 931 recount) or one race of an election.
 CREATE TABLE consultation (
@@ -97,7 +84,8 @@ CREATE TABLE booth (
     consultation_id INTEGER NOT NULL REFERENCES consultation(id) ON DELETE CASCADE,
     code TEXT NOT NULL,
     place TEXT NOT NULL DEFAULT '',
-    section TEXT NOT NULL DEFAULT '',   -- roll section voting here ('' = whole roll)
+    first_seq INTEGER NOT NULL DEFAULT 1,   -- the booth's section: eligible voters first..last
+    last_seq INTEGER NOT NULL DEFAULT 0,    -- (positions among the roll's eligible voters)
     padron INTEGER NOT NULL DEFAULT 0,
     folio_from INTEGER,
     folio_to INTEGER,
