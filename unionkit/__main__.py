@@ -1,0 +1,78 @@
+"""``unionkit``: start the desktop app.
+
+    unionkit               the start screen (open, create, or try the demo)
+    unionkit --demo        create a fresh demo vault and offer it with its passphrase shown
+    unionkit --version     print the version
+    unionkit --self-test   check this installation (vault, catalogs, PDF, Qt) and exit
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+from unionkit import __version__
+
+START_MARKER = "UNIONKIT_START_SCREEN_SHOWN"  # printed with --print-ready (benchmarks, smoke tests)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from unionkit.i18n import _
+
+    p = argparse.ArgumentParser(prog="unionkit", description=_("Encrypted records for independent unions."))
+    p.add_argument("--demo", action="store_true", help=_("create a fresh demo vault and offer to open it"))
+    p.add_argument("--demo-small", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--version", action="version", version=f"unionkit {__version__}")
+    p.add_argument("--self-test", action="store_true", help=_("check this installation and exit"))
+    p.add_argument("--lang", choices=("es", "es_MX", "en"), help=_("language of the interface"))
+    p.add_argument("--print-ready", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    t0 = time.perf_counter()
+    args, qt_args = build_parser().parse_known_args(argv if argv is not None else sys.argv[1:])
+    if args.self_test:
+        from unionkit import selftest  # the packaging engineer's module, imported only here
+
+        return int(selftest.main() or 0)
+    logging.basicConfig(level=os.environ.get("UNIONKIT_LOG", "WARNING"))
+
+    from PySide6.QtCore import QTimer
+
+    from unionkit import settings as settings_store
+    from unionkit.ui.app import apply_language, make_app
+    from unionkit.ui.main_window import MainWindow
+
+    app = make_app([sys.argv[0], *qt_args])
+    settings = settings_store.load()
+    if args.lang:
+        settings.language = "en" if args.lang == "en" else "es_MX"
+    apply_language(settings.language)
+    window = MainWindow(settings)
+    window.setWindowTitle("unionkit")
+    window.show()
+    if args.print_ready:
+        def ready() -> None:
+            print(f"{START_MARKER} {time.perf_counter() - t0:.3f}", flush=True)
+            if args.quit_after_ready:
+                window.close()
+                app.quit()
+        QTimer.singleShot(0, ready)
+    if args.demo or args.demo_small:
+        window.demo.small = args.demo_small
+        QTimer.singleShot(0, window.demo.start)
+    if args.screenshot:
+        QTimer.singleShot(1500, lambda: window.grab().save(args.screenshot))
+    app.aboutToQuit.connect(window.session.close)
+    app.aboutToQuit.connect(window.demo.cleanup)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""The side navigation and the pages: the 'Vault' overview plus every area page that loads.
+
+Only pages whose module exists and constructs are listed (no placeholder areas). Locking hands
+``None`` to every page; the current page and each page's own state are kept to return the user to
+where they were after unlocking.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from unionkit.paths import resources_dir
+from unionkit.ui.area import AREA_PAGES, AreaPage
+from unionkit.ui.overview_page import OverviewPage
+from unionkit.vault import Vault
+
+log = logging.getLogger(__name__)
+NAV_STYLE = ("QListWidget { border: none; background: #f1f3f6; font-size: 11pt; }"
+             "QListWidget::item { padding: 10px 12px; }"
+             "QListWidget::item:selected { background: #d5e3f5; color: #0b2e59; }")
+
+
+def load_pages() -> list[AreaPage]:
+    """Instantiate every area page that exists in this build, in navigation order."""
+    pages: list[AreaPage] = []
+    for spec in AREA_PAGES:
+        module_name, cls_name = spec.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue  # this area is not part of the build (yet)
+            log.exception("area page %s failed to import", module_name)
+            continue
+        except Exception:
+            log.exception("area page %s failed to import", module_name)
+            continue
+        try:
+            pages.append(getattr(module, cls_name)())
+        except Exception:
+            log.exception("area page %s failed to start", spec)
+    return pages
+
+
+class Workspace(QWidget):
+    def __init__(self, parent: QWidget | None = None, pages: list[AreaPage] | None = None) -> None:
+        super().__init__(parent)
+        self.overview = OverviewPage(self)
+        self.pages: list[AreaPage] = [self.overview] + (load_pages() if pages is None else pages)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("side_nav")
+        self.nav.setFixedWidth(220)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setStyleSheet(NAV_STYLE)
+        self.stack = QStackedWidget(self)
+        for page in self.pages:
+            item = QListWidgetItem(page.title())
+            icon = resources_dir() / "icons" / (page.icon_name or "")
+            if page.icon_name and icon.is_file():
+                item.setIcon(QIcon(str(icon)))
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+
+    def area_ids(self) -> list[str]:
+        return [p.area_id or type(p).__name__ for p in self.pages]
+
+    def current_page(self) -> AreaPage:
+        return self.pages[max(0, self.nav.currentRow())]
+
+    def show_page(self, area_id: str) -> None:
+        ids = self.area_ids()
+        if area_id in ids:
+            self.nav.setCurrentRow(ids.index(area_id))
+
+    def set_vault(self, vault: Vault | None) -> None:
+        for page in self.pages:
+            try:
+                page.set_vault(vault)
+            except Exception:
+                if vault is None:  # clearing must reach every page even if one fails
+                    log.exception("page %s failed to clear", type(page).__name__)
+                else:
+                    raise
+
+    def save_state(self) -> dict:
+        states = {}
+        for area_id, page in zip(self.area_ids(), self.pages, strict=True):
+            try:
+                states[area_id] = page.save_state()
+            except Exception:
+                log.exception("page %s failed to save its state", area_id)
+        return {"current": self.area_ids()[max(0, self.nav.currentRow())], "pages": states}
+
+    def restore_state(self, state: dict) -> None:
+        for area_id, page in zip(self.area_ids(), self.pages, strict=True):
+            if area_id in state.get("pages", {}):
+                page.restore_state(state["pages"][area_id])
+        self.show_page(state.get("current", ""))
+
+    def retranslate(self) -> None:
+        for row, page in enumerate(self.pages):
+            page.retranslate()
+            self.nav.item(row).setText(page.title())
+
+    def page_titles(self) -> list[str]:
+        return [self.nav.item(r).text() for r in range(self.nav.count())]
+
+    def focus_nav(self) -> None:
+        self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
