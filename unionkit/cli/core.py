@@ -46,6 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", metavar="PATH")
     p.add_argument("--small", action="store_true", help=_("a smaller demo (faster, for tests)"))
     p.set_defaults(handler=cmd_demo)
+    register_erase(sub)
 
 
 def cmd_init(args, ctx) -> int:
@@ -138,4 +139,20 @@ def cmd_demo(args, ctx) -> int:
     create_demo(path, small=args.small)
     print(_("Demo vault created: {path}").format(path=str(path)))
     print(_("Demo passphrase: {p}").format(p=DEMO_PASSPHRASE))
+    return 0
+
+
+def register_erase(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("erase", help=_("quick delete: destroy the vault's keys and files (cannot be undone)"))
+    p.add_argument("--yes-destroy-everything", action="store_true", required=True,
+                   help=_("required: confirms that the vault and its local backups are destroyed"))
+    p.set_defaults(handler=cmd_erase)
+
+
+def cmd_erase(args, ctx) -> int:
+    from unionkit.vault.erase import crypto_erase
+
+    crypto_erase(ctx.vault_path())
+    print(_("The vault's keys were destroyed and its files deleted. Backups stored elsewhere still open "
+            "with their own passphrase."))
     return 0
