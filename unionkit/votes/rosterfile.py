@@ -144,3 +144,25 @@ def read_supporters(path: str | Path) -> list[SupportRow]:
         rows.append(SupportRow(line, _name(cells, cols), normalize_curp(_cell(cells, cols, "curp")),
                                _date(_cell(cells, cols, "hire")), fold(_cell(cells, cols, "signed")) in _YES))
     return rows
+
+
+def read_roll_entries(path: str | Path, as_of: dt.date, purpose: str) -> list:
+    """Every row of a roster file as a roll entry (eligible or excluded with the reason code)."""
+    from unionkit.members.identifiers import normalize_curp
+    from unionkit.votes.rolls import RollEntry
+
+    table, cols = _read(path)
+    out, seen = [], set()
+    for _line, cells in table.rows:
+        curp = normalize_curp(_cell(cells, cols, "curp"))
+        cand = Candidate(
+            full_name=_name(cells, cols), curp=curp, hire_date=_date(_cell(cells, cols, "hire")),
+            confianza=fold(_cell(cells, cols, "confianza")) in _YES,
+            status=_status(_cell(cells, cols, "status")), status_date=_date(_cell(cells, cols, "left")))
+        ok, code = evaluate(cand, purpose, as_of)
+        if ok and curp and curp in seen:
+            ok, code = False, "duplicate"
+        seen.add(curp)
+        out.append(RollEntry(ok, code, curp, cand.full_name,
+                             cand.hire_date.isoformat() if cand.hire_date else "", "", None))
+    return out

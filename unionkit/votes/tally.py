@@ -22,6 +22,7 @@ from unionkit.i18n import _
 
 APPROVAL = "approval"
 REPRESENTATION = "representation"
+ELECTION = "election"
 RULES = ("valid", "cast", "padron")
 YES, NO = "yes", "no"
 
@@ -173,30 +174,62 @@ def _representation(total: Sheet, padron: int, nulls_in_turnout: bool) -> TallyR
         warnings.append(_("The 30 % turnout floor is met only if null ballots count as voters ({with_nulls} % "
                           "with them, {without} % without): the law does not say.").format(
             with_nulls=bases["turnout_cast"]["pct"], without=bases["turnout_valid"]["pct"]))
-    ranked = sorted(total.options.items(), key=lambda kv: -kv[1])
     winner = None
     if not floor:
         outcome = "no_quorum"
         warnings.append(_("Fewer than 30 % of the roll voted ({pct} %): the vote is void.").format(
             pct=bases["turnout_cast" if nulls_in_turnout else "turnout_valid"]["pct"]))
-    elif not ranked or ranked[0][1] == 0:
-        outcome = "tie"
-        warnings.append(_("No union received votes."))
-    elif len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        outcome = "tie"
-        tied = [k for k, v in ranked if v == ranked[0][1]]
-        # LFT 388 / 390 Bis do not regulate a tie between unions (DOMAIN §1.5, §8.3).
-        warnings.append(_("Tie at the top between {names}: the law does not regulate it; the CFCRL "
-                          "decides.").format(names=", ".join(tied)))
     else:
-        outcome, winner = "winner", ranked[0][0]
+        # LFT 388: the most votes wins; a tie between unions is not regulated (DOMAIN §1.5, §8.3).
+        outcome, winner, warn = _plurality(total.options)
+        if warn:
+            warnings.append(warn)
     return TallyResult(REPRESENTATION, padron, cast, valid, total.null, dict(total.options), outcome, winner,
                        None, bases, warnings, nulls_in_turnout)
 
 
+def _plurality(options: dict[str, int]) -> tuple[str, str | None, str | None]:
+    """(outcome, winner, warning): the most votes wins; a tie at the top is flagged, never broken."""
+    ranked = sorted(options.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] == 0:
+        return "tie", None, _("No option received votes.")
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        tied = [k for k, v in ranked if v == ranked[0][1]]
+        return "tie", None, _("Tie at the top between {names}: the law does not regulate it; the CFCRL "
+                              "decides.").format(names=", ".join(tied))
+    return "winner", ranked[0][0], None
+
+
+def _election(total: Sheet, padron: int, quorum: tuple[int, int] | None) -> TallyResult:
+    """Union election race (LFT 371 IX): the slate with the most votes; the quorum comes from the statutes
+    (LFT 371 VIII) as a setting ``num/den`` of the roll — the LFT sets none, so none is assumed."""
+    warnings: list[str] = []
+    bases: dict[str, dict] = {}
+    outcome, winner, warn = _plurality(total.options)
+    if warn:
+        warnings.append(warn)
+    if quorum is None:
+        warnings.insert(0, _("No quorum is set: the statutes define it (LFT 371 VIII)."))
+    else:
+        num, den = quorum
+        ok = den * total.cast >= num * padron
+        bases["quorum"] = {"pct": truncated_percent(total.cast, padron), "passes": ok,
+                           "required": -(-num * padron // den) if den else 0}
+        if not ok:
+            outcome, winner = "no_quorum", None
+            warnings.append(_("The statutory quorum ({num}/{den} of the roll) was not reached.").format(
+                num=num, den=den))
+    return TallyResult(ELECTION, padron, total.cast, total.valid, total.null, dict(total.options), outcome,
+                       winner, None, bases, warnings)
+
+
 def tally(kind: str, padron: int, sheets: Sequence[Sheet], *, rule: str = "valid",
-          options: Iterable[str] | None = None, nulls_in_turnout: bool = True) -> TallyResult:
+          options: Iterable[str] | None = None, nulls_in_turnout: bool = True,
+          quorum: tuple[int, int] | None = None) -> TallyResult:
     """Check the sheets and compute the result; raises ``ValidationError`` on inconsistent sheets."""
+    if kind == ELECTION:
+        check_sheets(sheets, padron)
+        return _election(combine(sheets, options), padron, quorum)
     if kind not in (APPROVAL, REPRESENTATION):
         raise ValidationError(_("Unknown vote kind: {kind}.").format(kind=kind))
     if rule not in RULES:

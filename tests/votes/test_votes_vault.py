@@ -1,0 +1,95 @@
+import datetime as dt
+import json
+
+import pytest
+
+from unionkit.errors import ValidationError
+from unionkit.votes import campaigns, consultations, rolls
+from unionkit.votes.threshold import SupportRow
+
+from conftest import make_curp  # noqa: E402  (tests/votes/conftest.py)
+
+FILING = dt.date(2026, 1, 15)
+
+
+def test_roll_snapshot_exclusions_and_hash(vault, add_people):
+    ids = add_people(vault, 12)
+    vault.execute("UPDATE person SET confianza = 1 WHERE id = ?", (ids[0],))
+    vault.execute("UPDATE person SET hire_date = '2026-02-01' WHERE id = ?", (ids[1],))
+    vault.execute("UPDATE person SET status = 'dismissed', status_date = '2025-12-01' WHERE id = ?", (ids[2],))
+    vault.execute("UPDATE person SET status = 'dismissed', status_date = '2025-06-01' WHERE id = ?", (ids[3],))
+    vault.execute("UPDATE person SET status = 'resigned', status_date = '2026-01-02' WHERE id = ?", (ids[4],))
+    rid = rolls.build_from_register(vault, "Padrón", "representation", FILING)
+    info = rolls.roll_info(vault, rid)
+    assert (info["eligible"], info["excluded"]) == (8, 4)
+    reasons = {e.person_id: e.reason for e in rolls.entries(vault, rid)}
+    assert reasons[ids[0]] == "confianza" and reasons[ids[1]] == "hired_after"
+    assert reasons[ids[2]] == "dismissed_in_window" and reasons[ids[3]] == "dismissed_outside"
+    assert reasons[ids[4]] == "resigned"
+    assert len(info["sha256"]) == 64 and rolls.verify(vault, rid)
+    # the snapshot is frozen: later register changes do not touch it
+    vault.execute("UPDATE person SET confianza = 1")
+    assert rolls.roll_info(vault, rid)["eligible"] == 8
+    assert rolls.build_from_register(vault, "otra", "representation", FILING) != rid
+
+
+def _approval(vault, add_people, n=30, booths=2):
+    add_people(vault, n)
+    rid = rolls.build_from_register(vault, "Padrón", "revision", FILING)
+    cid = consultations.create(vault, "revision", "Revisión 2026", roll_id=rid, vote_date=dt.date(2026, 3, 12),
+                               convocatoria_date=dt.date(2026, 2, 25), aviso_date=dt.date(2026, 2, 20))
+    b = consultations.split_booths(vault, cid, booths)
+    return cid, b
+
+
+def test_double_entry_mismatch_blocks_closing(vault, add_people):
+    cid, (b1, b2) = _approval(vault, add_people)
+    assert [x["padron"] for x in consultations.booths(vault, cid)] == [15, 15]
+    consultations.save_sheet(vault, b1, 1, {"yes": 9, "no": 4}, null=1, received=15, unused=1, cancelled=0)
+    consultations.save_sheet(vault, b1, 2, {"yes": 9, "no": 4}, null=1, received=15, unused=1, cancelled=0)
+    consultations.save_sheet(vault, b2, 1, {"yes": 7, "no": 5}, null=0)
+    with pytest.raises(ValidationError, match="2"):
+        consultations.close(vault, cid)
+    consultations.save_sheet(vault, b2, 2, {"yes": 7, "no": 6}, null=0)
+    st = {b["code"]: b for b in consultations.booth_status(vault, cid)}
+    assert st["2"]["diffs"] == ["no"] and st["1"]["ready"]
+    with pytest.raises(ValidationError):
+        consultations.close(vault, cid)
+    consultations.save_sheet(vault, b2, 2, {"yes": 7, "no": 5}, null=0)
+    res = consultations.close(vault, cid)
+    assert res.outcome == "approved" and res.cast == 26
+    c = consultations.get(vault, cid)
+    assert c["status"] == "closed" and len(c["tally_sha256"]) == 64
+    assert json.loads(c["result"])["bases"]["padron"]["passes"] is True
+    with pytest.raises(ValidationError):
+        consultations.save_sheet(vault, b2, 1, {"yes": 1}, null=0)
+
+
+def test_booth_over_its_section_is_an_error(vault, add_people):
+    cid, (b1, _b2) = _approval(vault, add_people)
+    consultations.save_sheet(vault, b1, 1, {"yes": 16, "no": 0})
+    consultations.save_sheet(vault, b1, 2, {"yes": 16, "no": 0})
+    assert any("15" in p for p in consultations.closing_problems(vault, cid))
+
+
+def test_rule_setting_and_date_checks(vault, add_people):
+    vault.set_setting("votes.rule.revision", "padron")
+    cid, _ = _approval(vault, add_people)
+    assert consultations.get(vault, cid)["rule"] == "padron"
+    checks = {c.code: c.ok for c in consultations.date_checks(vault, cid)}
+    assert checks["aviso"] is True and checks["convocatoria"] is True and checks["cfcrl_notice"] is None
+
+
+def test_campaign_counter(vault, add_people):
+    add_people(vault, 20)
+    rid = rolls.build_from_register(vault, "Cubiertos", "campaign", FILING)
+    cid = campaigns.create(vault, "Planta Silao", FILING, roll_id=rid, headcount_in_service=22)
+    rows = [SupportRow(i + 2, f"N{i}", make_curp(i, "M" if i % 3 == 0 else "H"), None, True) for i in range(6)]
+    rows.append(SupportRow(20, "Dup", rows[0].curp, None, True))
+    campaigns.add_supporters(vault, cid, rows)
+    res = campaigns.evaluate(vault, cid)
+    assert (res.covered, res.valid_supporters, res.required, res.met) == (20, 6, 6, False)  # 22 in service -> 7
+    assert res.missing == 1 and res.rejected[0]["line"] == 20
+    assert "1" in res.counter_text()
+    listed = campaigns.list_campaigns(vault)[0]
+    assert listed["pct"] == "30.00" and listed["missing"] == 1
