@@ -1,0 +1,228 @@
+"""Roster import: map -> preview (every problem with its file line) -> commit in one transaction.
+
+    table = read_table(path)
+    prev = preview(vault, table, mapping=None)       # mapping remembered/auto when None
+    prev.summary()                                   # the JSON of `members import --dry-run --json`
+    result = commit(vault, prev, strict=False)       # same keys, after the transaction
+
+Rows are matched to people already in the vault by CURP (the key; a row without a valid CURP is
+rejected). A later row with the CURP of an earlier one is a duplicate and is not imported. Empty cells
+never erase what the register holds. Importing the same file again changes nothing (no new batch).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from unionkit.i18n import _
+from unionkit.members import identifiers as ids
+from unionkit.members.dates import DateParseError, parse_date
+from unionkit.members.mapping import mapping_for
+from unionkit.members.reader import Table
+from unionkit.members.text import clean, split_full_name
+from unionkit.members.validation import normalize_sex, parse_bool
+from unionkit.vault import Vault
+
+TEXT_FIELDS = ("nombre", "primer_apellido", "segundo_apellido", "employee_no", "department", "shift",
+               "position", "phone", "email", "address", "notes")
+DATE_FIELDS = ("hire_date", "birth_date", "join_date")
+# Compared with / written to the person row (workplace resolves to workplace_id at commit).
+COMPARED = TEXT_FIELDS + DATE_FIELDS + ("nss", "rfc", "sex", "confianza")
+
+
+@dataclass
+class Problem:
+    line: int
+    column: str
+    code: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "column": self.column, "code": self.code, "message": self.message}
+
+
+@dataclass
+class PreviewRow:
+    line: int
+    values: dict
+    action: str = "new"            # new | update | unchanged | rejected | duplicate
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    person_id: int | None = None
+    changes: dict = field(default_factory=dict)
+    duplicate_of_line: int | None = None
+
+
+@dataclass
+class ImportPreview:
+    table: Table
+    mapping: dict[str, int]
+    rows: list[PreviewRow]
+    as_members: bool = True
+    new_workplaces: list[str] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+    @property
+    def failed(self) -> bool:
+        return any(r.action in ("rejected", "duplicate") for r in self.rows)
+
+    def summary(self) -> dict:
+        """The keys of ``members import --json`` (counts of what a commit would do)."""
+        return {
+            "file": self.table.path, "sha256": self.table.sha256, "data_rows": len(self.rows),
+            "imported": self.count("new"), "updated": self.count("update"), "unchanged": self.count("unchanged"),
+            "rejected_rows": self.count("rejected"),
+            "rejected": [p.as_dict() for r in self.rows for p in r.problems],
+            "duplicates": [{"line": r.line, "duplicate_of_line": r.duplicate_of_line}
+                           for r in self.rows if r.action == "duplicate"],
+            "warnings": [p.as_dict() for r in self.rows for p in r.warnings],
+            "new_workplaces": list(self.new_workplaces),
+        }
+
+
+ProgressFn = Callable[[float, str], None]
+
+
+def _parse_row(line: int, cells: list[str], cols: dict[str, int], headers: list[str]) -> PreviewRow:
+    def cell(f: str) -> str:
+        i = cols.get(f)
+        return clean(cells[i]) if i is not None and i < len(cells) else ""
+
+    def header(f: str) -> str:
+        i = cols.get(f)
+        return headers[i] if i is not None else field_header_fallback(f)
+
+    row = PreviewRow(line, {})
+    v = row.values
+    curp = ids.normalize_curp(cell("curp"))
+    v["curp"] = curp
+    for f in TEXT_FIELDS:
+        if f in cols:
+            v[f] = cell(f)
+    if "nombre_completo" in cols and not v.get("nombre"):
+        v["nombre"], v["primer_apellido"], v["segundo_apellido"] = split_full_name(cell("nombre_completo"), curp)
+    p = ids.check_curp(curp)
+    if p:
+        row.problems.append(Problem(line, header("curp"), p.code, p.message))
+    if not v.get("nombre"):
+        col = header("nombre" if "nombre" in cols or "nombre_completo" not in cols else "nombre_completo")
+        row.problems.append(Problem(line, col, "name_missing", _("The name is missing.")))
+    for f in DATE_FIELDS:
+        text = cell(f)
+        if text:
+            try:
+                v[f] = parse_date(text).isoformat()
+            except DateParseError as exc:
+                row.problems.append(Problem(line, header(f), "date", exc.message))
+    for f, check in (("nss", ids.check_nss), ("rfc", ids.check_rfc)):
+        text = cell(f)
+        if text:
+            q = check(text)
+            v[f] = ids.normalize_nss(text) if f == "nss" else ids.normalize_rfc(text)
+            if q:
+                (row.warnings if q.warning else row.problems).append(Problem(line, header(f), q.code, q.message))
+    if "sex" in cols:
+        s = normalize_sex(cell("sex"))
+        if s is None:
+            row.problems.append(Problem(line, header("sex"), "sex", _("Sex must be H (hombre), M (mujer) or X.")))
+        elif s:
+            v["sex"] = s
+    if "confianza" in cols and cell("confianza"):
+        v["confianza"] = parse_bool(cell("confianza"))
+    if "workplace" in cols:
+        v["workplace"] = cell("workplace")
+    if not p:
+        v.setdefault("sex", ids.curp_sex(curp))
+        if not v.get("birth_date"):
+            b = ids.curp_birth_date(curp)
+            if b:
+                v["birth_date"] = b.isoformat()
+    if row.problems:
+        row.action = "rejected"
+    return row
+
+
+def field_header_fallback(f: str) -> str:
+    from unionkit.members.mapping import field_label
+
+    return field_label(f)
+
+
+def preview(vault: Vault, table: Table, mapping: dict[str, int] | None = None, *, as_members: bool = True,
+            workplace_id: int | None = None, progress: ProgressFn | None = None,
+            cancelled: Callable[[], bool] | None = None) -> ImportPreview:
+    """Validate every row and classify it against the register (nothing is written)."""
+    cols = dict(mapping) if mapping is not None else mapping_for(vault, table.headers)
+    rows: list[PreviewRow] = []
+    first_line: dict[str, int] = {}
+    total = max(1, len(table.rows))
+    for n, (line, cells) in enumerate(table.rows):
+        if n % 5000 == 0:
+            if cancelled and cancelled():
+                raise ImportCancelled()
+            if progress:
+                progress(0.5 * n / total, _("Checking rows…"))
+        row = _parse_row(line, cells, cols, table.headers)
+        curp = row.values["curp"]
+        if curp and ids.check_curp(curp) is None:
+            if curp in first_line and not row.problems:
+                row.action = "duplicate"
+                row.duplicate_of_line = first_line[curp]
+            elif curp not in first_line:
+                first_line[curp] = line
+        if workplace_id is not None and not row.values.get("workplace"):
+            row.values["workplace_id"] = workplace_id
+        rows.append(row)
+    prev = ImportPreview(table, cols, rows, as_members=as_members)
+    _classify(vault, prev)
+    return prev
+
+
+def _classify(vault: Vault, prev: ImportPreview) -> None:
+    wp = {name.casefold(): wid for wid, name in vault.query("SELECT id, name FROM workplace")}
+    new_wp: dict[str, str] = {}
+    candidates = [r for r in prev.rows if r.action == "new"]
+    curps = [r.values["curp"] for r in candidates]
+    cols = ("id", "workplace_id", "is_member") + COMPARED
+    existing: dict[str, tuple] = {}
+    for i in range(0, len(curps), 900):
+        chunk = curps[i:i + 900]
+        for rec in vault.query(f"SELECT curp, {', '.join(cols)} FROM person WHERE curp IN "
+                               f"({','.join('?' * len(chunk))})", chunk):
+            existing[rec[0]] = rec[1:]
+    for r in candidates:
+        v = r.values
+        name = v.get("workplace", "")
+        if name:
+            wid = wp.get(name.casefold())
+            if wid is None:
+                new_wp.setdefault(name.casefold(), name)
+            v["workplace_id"] = wid
+        rec = existing.get(v["curp"])
+        if rec is None:
+            continue
+        r.person_id = rec[0]
+        current = dict(zip(cols, rec, strict=True))
+        changes = {f: v[f] for f in COMPARED if v.get(f) not in (None, "") and v[f] != current[f]}
+        if name and (v.get("workplace_id") is None or v["workplace_id"] != current["workplace_id"]):
+            changes["workplace"] = name
+        elif "workplace_id" in v and not name and v["workplace_id"] != current["workplace_id"] \
+                and current["workplace_id"] is None:
+            changes["workplace_id"] = v["workplace_id"]
+        if prev.as_members and not current["is_member"]:
+            changes["is_member"] = 1
+        r.changes = changes
+        r.action = "update" if changes else "unchanged"
+    prev.new_workplaces = sorted(new_wp.values(), key=str.casefold)
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; the transaction was rolled back (nothing imported)."""
+
+
+def today_iso(today: dt.date | None = None) -> str:
+    return (today or dt.date.today()).isoformat()
