@@ -1,0 +1,79 @@
+import datetime as dt
+
+import pytest
+import sqlcipher3
+
+from unionkit.checks import run_checks
+from unionkit.ledger import chain, entries, periods
+from unionkit.money import Money
+
+
+def _post(vault, day, cents, category=1, account=1, **kw):
+    return entries.post_entry(vault, entry_date=day, account=account, category=category, amount=Money(cents), **kw)
+
+
+def test_chain_links_and_verifies(vault, clock):
+    a = _post(vault, dt.date(2026, 1, 5), 1000, clock=clock)
+    b = _post(vault, dt.date(2026, 1, 6), 2000, category=8, clock=clock)
+    assert vault.scalar("SELECT prev_hash FROM ledger_entry WHERE id = ?", (a.id,)) == chain.GENESIS
+    assert vault.scalar("SELECT prev_hash FROM ledger_entry WHERE id = ?", (b.id,)) == a.hash
+    res = chain.verify(vault)
+    assert res.ok and res.entries == 2 and res.head == b.hash
+    assert chain.head(vault) == (b.id, b.hash)
+
+
+@pytest.mark.parametrize("sql", ["UPDATE ledger_entry SET amount = 1 WHERE id = 1",
+                                 "UPDATE ledger_entry SET memo = 'x'",
+                                 "DELETE FROM ledger_entry WHERE id = 1",
+                                 "DELETE FROM ledger_entry"])
+def test_direct_update_and_delete_refused(vault, clock, sql):
+    _post(vault, dt.date(2026, 1, 5), 1000, clock=clock)
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+        vault.execute(sql)
+    assert vault.scalar("SELECT amount FROM ledger_entry WHERE id = 1") == 1000
+
+
+def test_close_rows_append_only(vault, clock):
+    _post(vault, dt.date(2026, 1, 5), 1000, clock=clock)
+    periods.close_month(vault, "2026-01", "Ana, Luis", clock=clock)
+    with pytest.raises(sqlcipher3.IntegrityError):
+        vault.execute("DELETE FROM ledger_close")
+    with pytest.raises(sqlcipher3.IntegrityError, match="closed period"):
+        vault.execute("INSERT INTO ledger_entry(entry_date, month, account_id, category_id, amount, prev_hash, hash) "
+                      "VALUES ('2026-01-20', '2026-01', 1, 1, 5, '', '')")
+
+
+def test_tamper_with_triggers_dropped_is_found_at_that_entry(vault, clock):
+    for i in range(6):
+        _post(vault, dt.date(2026, 2, 1 + i), 100 * (i + 1), clock=clock)
+    vault.execute("DROP TRIGGER ledger_entry_no_update")
+    vault.execute("UPDATE ledger_entry SET amount = 99999 WHERE id = 4")
+    res = chain.verify(vault)
+    assert not res.ok and res.broken_id == 4 and res.problem == "hash"
+    results = {r.name: r for r in run_checks(vault)}
+    assert not results["ledger_chain"].ok
+    assert "4" in results["ledger_chain"].message
+    assert not results["ledger_totals"].ok  # the kept totals no longer match either
+
+
+def test_rewritten_tail_caught_by_close_head(vault, clock):
+    for i in range(3):
+        _post(vault, dt.date(2026, 2, 1 + i), 100, clock=clock)
+    periods.close_month(vault, "2026-02", "Ana", clock=clock)
+    # An attacker rewrites entry 3 AND recomputes its hash: the chain is consistent again...
+    vault.execute("DROP TRIGGER ledger_entry_no_update")
+    vault.execute("UPDATE ledger_entry SET memo = 'otra cosa' WHERE id = 3")
+    row = vault.query("SELECT " + ", ".join(chain.HASHED_COLUMNS) + ", prev_hash FROM ledger_entry WHERE id = 3")[0]
+    vault.execute("UPDATE ledger_entry SET hash = ? WHERE id = 3", (chain.entry_hash(row[:-1], row[-1]),))
+    res = chain.verify(vault)
+    # ...but the head recorded at the close no longer matches.
+    assert not res.ok and res.broken_id == 3 and res.problem == "close:2026-02"
+
+
+def test_deleted_entry_breaks_chain(vault, clock):
+    for i in range(4):
+        _post(vault, dt.date(2026, 2, 1 + i), 100, clock=clock)
+    vault.execute("DROP TRIGGER ledger_entry_no_delete")
+    vault.execute("DELETE FROM ledger_entry WHERE id = 2")
+    res = chain.verify(vault)
+    assert not res.ok and res.broken_id == 3 and res.problem == "prev_hash"
