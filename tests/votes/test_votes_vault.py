@@ -2,12 +2,11 @@ import datetime as dt
 import json
 
 import pytest
+from conftest import make_curp  # noqa: E402  (tests/votes/conftest.py)
 
 from unionkit.errors import ValidationError
 from unionkit.votes import campaigns, consultations, rolls
 from unionkit.votes.threshold import SupportRow
-
-from conftest import make_curp  # noqa: E402  (tests/votes/conftest.py)
 
 FILING = dt.date(2026, 1, 15)
 
