@@ -40,9 +40,12 @@ def entropy_bits(passphrase: str) -> float:
         effective += 0.25 if cur == prev or abs(ord(cur) - ord(prev)) == 1 else 1.0
     bits = effective * math.log2(max(pool, 2))
     lowered = passphrase.lower()
-    if lowered in COMMON or any(len(w) > 4 and w in lowered and len(lowered) < len(w) + 4 for w in COMMON):
-        bits = min(bits, 10.0)
-    return bits
+    for word in COMMON:  # a common word inside counts as one guess, not as many characters
+        if len(word) > 4 and word in lowered:
+            bits -= (len(word) - 1) * math.log2(max(pool, 2))
+    if len(set(passphrase)) < 5:
+        bits = min(bits, 20.0)
+    return max(bits, 0.0)
 
 
 def score(passphrase: str) -> int:
