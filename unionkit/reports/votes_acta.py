@@ -66,7 +66,7 @@ def _result(c: dict, res: dict, ss) -> list:
         rows = [[labels[b] + (" " + _("(decision rule)") if b == res["rule"] else ""),
                  f"{format_int(v['yes'])} / {format_int(v['of'])}", f"{v['pct']} %",
                  _("majority") if v["passes"] else _("no majority")] for b, v in res["bases"].items()]
-        out += [Spacer(1, 4), simple_table(rows, header=[_("Base"), _("Votes"), _("Share"), _("")],
+        out += [Spacer(1, 4), simple_table(rows, header=[_("Base"), _("Votes"), _("Share"), _("Decision")],
                                            right_cols=[1, 2])]
     for w in res.get("warnings", []):
         out.append(Paragraph("⚠ " + esc(w), ss["Body"]))
