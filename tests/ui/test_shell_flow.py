@@ -78,7 +78,7 @@ def test_ctrl_l_locks_and_unlock_returns_to_the_same_place(qtbot, make_window, v
     assert probe.calls[-1] is None and probe.label.text() == "" and probe.row == 0
     assert w.workspace.overview.name.text() == ""
     assert w.stack.currentWidget() is w.lock_screen
-    assert "🔒" in w.status_lock.text()
+    assert w.status_lock.text() == "Bloqueada"
     assert _open_fds_to(vault_path.resolve()) == []
     assert not w.menus.actions["backup"].isEnabled()
 

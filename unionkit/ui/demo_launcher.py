@@ -4,6 +4,7 @@ The folder is removed when the app quits (after the vault was closed)."""
 
 from __future__ import annotations
 
+import html
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -22,8 +23,10 @@ AREA_LABELS = {"members": N_("members"), "ledger": N_("treasury"), "votes": N_("
 
 
 def demo_note() -> str:
-    return _("This is the demo vault, filled with invented people and figures. Its passphrase is "
-             "{passphrase} — it is typed in for you; press Open.").format(passphrase=DEMO_PASSPHRASE)
+    """Rich text: the passphrase on its own line, in bold (a hyphen must not break it)."""
+    return (html.escape(_("This is the demo vault, filled with invented people and figures. Its "
+                          "passphrase is already typed in: press Open."))
+            + "<br>" + html.escape(_("Passphrase:")) + " <b>" + html.escape(DEMO_PASSPHRASE) + "</b>")
 
 
 class DemoLauncher:

@@ -87,11 +87,11 @@ class MainWindow(QMainWindow):
         state, vault = self.session.state, self.session.vault
         if state == OPEN and vault is not None:
             self.status_vault.setText(_("Vault: {name}").format(name=vault.union_name))
-            self.status_lock.setText(_("🔓 Unlocked — locks after {n} min idle")
+            self.status_lock.setText(_("Unlocked — locks after {n} min idle")
                                      .format(n=self.settings.autolock_minutes))
         elif state == LOCKED and self.session.path is not None:
             self.status_vault.setText(_("Vault: {name}").format(name=self.session.path.name))
-            self.status_lock.setText(_("🔒 Locked"))
+            self.status_lock.setText(_("Locked"))
         else:
             self.status_vault.setText(_("No vault open"))
             self.status_lock.setText("")

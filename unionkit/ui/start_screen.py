@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from unionkit.i18n import _
 from unionkit.settings import Settings
 from unionkit.ui import dialogs
+from unionkit.ui.app import app_icon
 from unionkit.ui.create_panel import CreatePanel
 from unionkit.ui.unlock_panel import UnlockPanel
 from unionkit.vault import is_vault_folder
@@ -45,14 +46,17 @@ class OpenPanel(QWidget):
         self.chosen.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.RichText)
         self.note.setStyleSheet(NOTE_STYLE)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note.hide()
         self.unlock = UnlockPanel(guard, self)
         row = QHBoxLayout()
-        row.addWidget(self.recent_label, 1)
+        row.addWidget(self.recent_label)
+        row.addStretch(1)
         row.addWidget(self.browse)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 14, 14, 14)
         lay.addLayout(row)
         lay.addWidget(self.recent)
         lay.addWidget(self.chosen)
@@ -118,6 +122,8 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        self.logo = QLabel(self)
+        self.logo.setPixmap(app_icon().pixmap(48, 48))
         self.subtitle = QLabel(self)
         self.subtitle.setWordWrap(True)
         self.tabs = QTabWidget(self)
@@ -133,7 +139,10 @@ class StartScreen(QWidget):
         card = QFrame(self)
         card.setMaximumWidth(720)
         inner = QVBoxLayout(card)
-        inner.addWidget(self.title)
+        head = QHBoxLayout()
+        head.addWidget(self.logo)
+        head.addWidget(self.title, 1)
+        inner.addLayout(head)
         inner.addWidget(self.subtitle)
         inner.addSpacing(8)
         inner.addWidget(self.tabs)
