@@ -79,12 +79,13 @@ def _month(vault, rng, month, members, c, tmp, cash, bank, i) -> None:
     post = entries.post_entry
     joined = [m for m in members if not m[4] or m[4][:7] <= month]
     payroll = [m for m in joined if not m[5]]
-    cash_payers = [m for m in joined if m[5]] + rng.sample(payroll, min(len(payroll), rng.randint(3, 8)))
+    cash_payers = [m for m in joined if m[5] and rng.random() < 0.85]
+    cash_payers += rng.sample(payroll, min(len(payroll), rng.randint(2, 6)))
     # 1) Payroll check-off list from the employer and the deposit that arrived.
     lines = ["CURP,No. Empleado,Nombre,Periodo,Cuota sindical"]
     deducted = 0
     for m in payroll:
-        if rng.random() < 0.03:
+        if rng.random() < 0.006:
             continue  # not deducted this month
         amount = DUES if rng.random() > 0.01 else DUES - 5000
         lines.append(f"{m[1] or ''},{m[2]},{m[3]},{month},{amount / 100:.2f}")
@@ -106,7 +107,7 @@ def _month(vault, rng, month, members, c, tmp, cash, bank, i) -> None:
     if in_cash < 1_500_000:
         entries.transfer(vault, entry_date=dt.date(end.year, end.month, 1), from_account=bank, to_account=cash,
                          amount=Money(1_500_000 - in_cash), memo="Reposición del fondo de caja chica")
-    for m in cash_payers[: rng.randint(4, 12)]:
+    for m in cash_payers:
         post(vault, entry_date=_day(rng, month, 3, 20), account=cash, category=c["cash_dues"], amount=Money(DUES),
              person_id=m[0], dues_period=month, receipt=True, payment_method="cash", memo="Cuota en ventanilla")
     # 3) Expenses.

@@ -137,7 +137,8 @@ def reconcile(vault: Vault, path: str | Path, period: str, deposit: Money) -> Re
     p = Path(path)
     table = read_table(p)
     cols = _map_headers(table.headers, str(p))
-    people = vault.query("SELECT id, curp, employee_no, workplace_id, is_member, status FROM person")
+    people = vault.query("SELECT id, curp, employee_no, workplace_id, is_member, status, join_date FROM person")
+    period_end = last_day(period).isoformat()
     by_curp = {r[1]: r for r in people if r[1]}
     by_emp: dict[str, tuple] = {}
     for r in people:
@@ -171,7 +172,7 @@ def reconcile(vault: Vault, path: str | Path, period: str, deposit: Money) -> Re
         lines.append(ln)
     known = [ln.person_id for ln in lines if ln.person_id is not None]
     expected = expected_for(vault, known, period)
-    member = {r[0]: (r[4] == 1 and r[5] == "active") for r in people}
+    member = {r[0]: (r[4] == 1 and r[5] == "active" and (r[6] or "") <= period_end) for r in people}
     for ln in lines:
         if ln.person_id is None:
             continue
@@ -189,8 +190,7 @@ def reconcile(vault: Vault, path: str | Path, period: str, deposit: Money) -> Re
             ln.flags.append("period_mismatch")
     # Active members of the same workplaces who are missing from the list entirely.
     places = {r[3] for r in people if r[0] in seen and r[3] is not None}
-    missing = [r for r in people if r[4] == 1 and r[5] == "active" and r[0] not in seen and r[0] not in opted
-               and r[3] in places]
+    missing = [r for r in people if member[r[0]] and r[0] not in seen and r[0] not in opted and r[3] in places]
     exp_missing = expected_for(vault, [r[0] for r in missing], period)
     for r in missing:
         if exp_missing[r[0]].centavos > 0:

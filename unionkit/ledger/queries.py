@@ -64,7 +64,9 @@ class Row:
 
 
 def filter_total(vault: Vault, flt: EntryFilter) -> int:
-    """Sum of the amounts the filter selects (the balance after its newest entry)."""
+    """The running balance after the filter's newest entry: everything the filter selects up to its last
+    month, earlier months included (so that a month view shows real account balances)."""
+    flt = EntryFilter(flt.account_id, flt.category_id, None, flt.month_to, flt.person_id, flt.text)
     if flt.simple:
         sql, params = ["1 = 1"], []
         for col, val, op in (("account_id", flt.account_id, "="), ("category_id", flt.category_id, "="),
