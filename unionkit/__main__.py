@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import time
 
@@ -51,9 +52,25 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, window.demo.start)
     if args.screenshot:
         QTimer.singleShot(1500, lambda: window.grab().save(args.screenshot))
+    _quit_on_signals(app, window)
     app.aboutToQuit.connect(window.session.close)
     app.aboutToQuit.connect(window.demo.cleanup)
     return app.exec()
+
+
+def _quit_on_signals(app, window) -> None:
+    """Ctrl+C or SIGTERM close the window properly (vault closed, demo folder removed)."""
+    from PySide6.QtCore import QTimer
+
+    def quit_now(*_args) -> None:
+        window.close()
+        app.quit()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, quit_now)
+    tick = QTimer(window)  # let the interpreter run now and then so that it sees the signal
+    tick.timeout.connect(lambda: None)
+    tick.start(300)
 
 
 if __name__ == "__main__":
