@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import subprocess
+import sys
 from pathlib import PurePosixPath
 
 # Python modules never needed at run time (excluded from the analysis, with everything they import).
@@ -52,6 +54,9 @@ EXCLUDED_FILES = [
     f"{QT}/translations/*",
     # CLDR data: only the locales unionkit formats with (es_MX -> es_419 -> es -> root; en_US -> en).
     "babel/locale-data/*",
+    # D-Bus client library: taken from the system (every desktop has libdbus-1-3, Qt requires it anyway),
+    # which also leaves out the bundled libsystemd, libgcrypt, liblz4, libcap it would drag in.
+    "libdbus-1.so.3",
     # python-stdnum's registries (MAC OUIs, IMSI, Chinese regions...): the Mexican CURP/RFC/NSS need none.
     "stdnum/*.dat",
 ]
@@ -85,23 +90,35 @@ def filter_toc(toc: list[tuple]) -> list[tuple]:
     return [entry for entry in toc if not dropped(entry[0])]
 
 
-def prune_unlinked(binaries: list[tuple]) -> list[tuple]:
-    """Drop shared libraries that no kept extension module, plugin or library needs any more.
+def _needed(path: str) -> list[str]:
+    """The DT_NEEDED entries (direct dependencies) of an ELF file, from ``objdump -p``."""
+    out = subprocess.run(["objdump", "-p", path], capture_output=True, text=True, check=False).stdout
+    return [line.split()[1] for line in out.splitlines() if line.strip().startswith("NEEDED")]
 
-    Roots are Python extension modules, Qt plugins and the Python library; a plain library stays only
-    if ``ldd`` of some root lists it (ldd lists the whole transitive closure).
+
+def prune_unlinked(binaries: list[tuple]) -> list[tuple]:
+    """Drop shared libraries that no kept extension module, Qt plugin or library links to any more.
+
+    Roots are Python extension modules, Qt plugins and the Python library; a plain library stays if it
+    is in the closure of their direct (DT_NEEDED) dependencies among the kept files. Linux only.
     """
-    from PyInstaller.depend.bindepend import get_imports
+    if not sys.platform.startswith("linux"):
+        return binaries
 
     def is_root(dest: str, typecode: str) -> bool:
         return (typecode == "EXTENSION" or dest.startswith(f"{QT}/plugins/")
                 or PurePosixPath(dest).name.startswith("libpython"))
 
+    by_name = {PurePosixPath(d).name: src for d, src, t in binaries if t != "SYMLINK"}
+    todo = [src for d, src, t in binaries if t != "SYMLINK" and is_root(d, t)]
     needed: set[str] = set()
-    for dest, src, typecode in binaries:
-        if is_root(dest, typecode):
-            needed.update(PurePosixPath(name).name for name, _path in get_imports(src))
-    return [e for e in binaries if is_root(e[0], e[2]) or PurePosixPath(e[0]).name in needed]
+    while todo:
+        for name in _needed(todo.pop()):
+            if name not in needed:
+                needed.add(name)
+                if name in by_name:
+                    todo.append(by_name[name])
+    return [e for e in binaries if e[2] == "SYMLINK" or is_root(e[0], e[2]) or PurePosixPath(e[0]).name in needed]
 
 
 def drop_dangling_symlinks(binaries: list[tuple], datas: list[tuple]) -> tuple[list[tuple], list[tuple]]:

@@ -8,6 +8,7 @@ removed afterwards. Checks, in order:
 - vault: a vault is created with the real Argon2id cost, a setting and a blob are written, the vault
   is closed, reopened and read back; the database file is encrypted and passes its integrity check;
 - catalogs: the es_MX catalog (compiled ``.mo``) loads and translates a known string;
+- formats: money and dates in es_MX and English (the bundle keeps only those CLDR locales);
 - pdf: a report with ``UnionDocument`` (Spanish accents, U+202F) is rendered and read back with pypdf;
 - qt: a QApplication starts on the offscreen platform plugin, a widget is shown and grabbed, and
   Qt's own Spanish translations load.
@@ -117,6 +118,24 @@ def check_catalogs(_tmp: Path) -> str:
     return f"es_MX {', '.join(mos) or '(.po sources)'}: “{src}” → “{es}”"
 
 
+def check_formats(_tmp: Path) -> str:
+    import datetime as dt
+
+    from unionkit.formatting import format_long_date, format_money
+    from unionkit.money import Money
+
+    day = dt.date(2024, 3, 5)
+    got = {
+        "es_MX money": (format_money(Money(123450), "es_MX"), "$1,234.50"),
+        "en money": (format_money(Money(123450), "en_US"), "$1,234.50"),
+        "es_MX date": (format_long_date(day, "es_MX"), "5 de marzo de 2024"),
+        "en date": (format_long_date(day, "en_US"), "March 5, 2024"),
+    }
+    wrong = [f"{k} “{v}” (expected “{e}”)" for k, (v, e) in got.items() if v != e]
+    _require(not wrong, "CLDR formatting: " + "; ".join(wrong))
+    return f"{got['es_MX money'][0]}, {got['es_MX date'][0]}, {got['en date'][0]}"
+
+
 def check_pdf(tmp: Path) -> str:
     from pypdf import PdfReader
     from reportlab.platypus import Paragraph
@@ -174,6 +193,7 @@ CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("modules", check_modules),
     ("vault", check_vault),
     ("catalogs", check_catalogs),
+    ("formats", check_formats),
     ("pdf", check_pdf),
     ("qt", check_qt),
 ]
