@@ -17,18 +17,20 @@ def test_roll_snapshot_exclusions_and_hash(vault, add_people):
     vault.execute("UPDATE person SET hire_date = '2026-02-01' WHERE id = ?", (ids[1],))
     vault.execute("UPDATE person SET status = 'dismissed', status_date = '2025-12-01' WHERE id = ?", (ids[2],))
     vault.execute("UPDATE person SET status = 'dismissed', status_date = '2025-06-01' WHERE id = ?", (ids[3],))
-    vault.execute("UPDATE person SET status = 'resigned', status_date = '2026-01-02' WHERE id = ?", (ids[4],))
+    vault.execute("UPDATE person SET is_member = 0 WHERE id = ?", (ids[4],))
     rid = rolls.build_from_register(vault, "Padrón", "representation", FILING)
     info = rolls.roll_info(vault, rid)
-    assert (info["eligible"], info["excluded"]) == (8, 4)
+    assert (info["eligible"], info["excluded"]) == (9, 3)
     reasons = {e.person_id: e.reason for e in rolls.entries(vault, rid)}
     assert reasons[ids[0]] == "confianza" and reasons[ids[1]] == "hired_after"
     assert reasons[ids[2]] == "dismissed_in_window" and reasons[ids[3]] == "dismissed_outside"
-    assert reasons[ids[4]] == "resigned"
+    assert reasons[ids[4]] == "eligible"  # covered non-members vote on representation
+    el = rolls.build_from_register(vault, "Elección", "election", FILING)
+    assert {e.person_id: e.reason for e in rolls.entries(vault, el)}[ids[4]] == "not_member"
     assert len(info["sha256"]) == 64 and rolls.verify(vault, rid)
     # the snapshot is frozen: later register changes do not touch it
     vault.execute("UPDATE person SET confianza = 1")
-    assert rolls.roll_info(vault, rid)["eligible"] == 8
+    assert rolls.roll_info(vault, rid)["eligible"] == 9
     assert rolls.build_from_register(vault, "otra", "representation", FILING) != rid
 
 

@@ -100,7 +100,7 @@ def get(vault: Vault, cid: int) -> dict:
 
 def update(vault: Vault, cid: int, **fields: object) -> None:
     c = get(vault, cid)
-    if c["status"] == "closed" and set(fields) - {"results_posted_date", "cfcrl_notice_date", "incidents"}:
+    if c["status"] == "closed" and set(fields) - {"results_posted_date", "cfcrl_notice_date", "incidents", "settings"}:
         raise ValidationError(_("The consultation is closed: its tally can no longer change."))
     allowed = set(DATE_FIELDS) | {"title", "employer", "cct_ref", "place", "vote_time", "incidents", "rule",
                                   "status", "settings"}
@@ -203,7 +203,9 @@ def booth_status(vault: Vault, cid: int) -> list[dict]:
         s1, s2 = sheet(vault, b["id"], 1), sheet(vault, b["id"], 2)
         diffs = compare_entries(s1, s2) if s1 and s2 else []
         errors = ballot_errors(s1) if s1 else []
-        out.append({**b, "entry1": s1, "entry2": s2, "diffs": diffs, "errors": errors,
+        by = dict(vault.query("SELECT entry, entered_by FROM tally_sheet WHERE booth_id = ?", (b["id"],)))
+        out.append({**b, "entry1": s1, "entry2": s2, "diffs": diffs, "errors": errors, "by1": by.get(1, ""),
+                    "by2": by.get(2, ""),
                     "ready": bool(s1 and s2 and not diffs and not errors)})
     return out
 

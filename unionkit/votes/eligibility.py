@@ -2,8 +2,10 @@
 
 - Representation / 30 % campaign (LFT 390 Bis III a)): confianza excluded (also LFT 363); hires after
   the filing date excluded; dismissals within 3 months before or after the filing date included; workers
-  who ended the relationship themselves (resigned) excluded — unless in litigation, which the user marks
-  by keeping their status as dismissed.
+  who ended the relationship themselves (status ``quit``, from roster files) excluded — unless in
+  litigation, which the user marks by recording them as dismissed.
+  In the member register, ``resigned`` and ``suspended`` describe union membership, not employment: such
+  workers are still covered by the CCT and vote in every consultation except union elections.
 - Approval votes (LFT 390 Ter, 400 Bis): the covered workers, members or not, active on the cut-off date;
   confianza and hires after the cut-off excluded (legitimation protocol).
 - Strike recount (LFT 931 II–IV): workers dismissed after the emplazamiento (the cut-off) count;
@@ -28,6 +30,7 @@ REASONS = {
     "dismissed_outside": N_("dismissed more than 3 months from the filing date"),
     "dismissed": N_("no longer employed (dismissed)"),
     "resigned": N_("ended the employment relationship (resigned)"),
+    "left_union": N_("resigned from the union"),
     "deceased": N_("deceased"),
     "suspended": N_("membership suspended"),
     "not_member": N_("not a union member"),
@@ -49,7 +52,7 @@ class Candidate:
     curp: str = ""
     hire_date: dt.date | None = None
     confianza: bool = False
-    status: str = "active"          # active, suspended, resigned, dismissed, deceased
+    status: str = "active"          # active, suspended, resigned (the union), dismissed, deceased, quit (the job)
     status_date: dt.date | None = None
     is_member: bool = True
     birth_date: dt.date | None = None
@@ -84,7 +87,7 @@ def evaluate(c: Candidate, purpose: str, cutoff: dt.date, *, check_dues: bool = 
         if not c.is_member:
             return False, "not_member"
         if c.status != "active":
-            return False, c.status if c.status in REASONS else "dismissed"
+            return False, {"resigned": "left_union", "suspended": "suspended"}.get(c.status, "dismissed")
         if c.birth_date is not None and _add_months(c.birth_date, 15 * 12) > cutoff:
             return False, "under_15"
         if check_dues and not c.good_standing:
@@ -92,7 +95,7 @@ def evaluate(c: Candidate, purpose: str, cutoff: dt.date, *, check_dues: bool = 
         return True, "eligible"
     if c.hire_date is not None and c.hire_date > cutoff:
         return False, "hired_after"
-    if c.status == "resigned":
+    if c.status == "quit":
         return False, "resigned"
     if purpose in ("representation", "campaign"):
         if c.status == "dismissed":

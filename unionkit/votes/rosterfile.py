@@ -129,7 +129,7 @@ def _status(text: str) -> str:
     if f.startswith(("despid", "dismiss", "rescis", "baja")):
         return "dismissed"
     if f.startswith(("renun", "resign", "retir")):
-        return "resigned"
+        return "quit"
     if f.startswith(("falle", "decea")):
         return "deceased"
     return "active"

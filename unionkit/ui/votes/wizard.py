@@ -1,0 +1,118 @@
+"""The consultation setup wizard: what is voted, who votes (the frozen roll), when and where."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWizard,
+    QWizardPage,
+)
+
+from unionkit.i18n import _
+from unionkit.votes import consultations
+
+
+def _date_edit(d: dt.date) -> QDateEdit:
+    e = QDateEdit(QDate(d.year, d.month, d.day))
+    e.setCalendarPopup(True)
+    e.setDisplayFormat("dd/MM/yyyy")
+    return e
+
+
+def _py(e: QDateEdit) -> dt.date:
+    q = e.date()
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class SetupWizard(QWizard):
+    def __init__(self, parent=None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        today = today or dt.date.today()
+        self.setWindowTitle(_("New consultation"))
+        # page 1: what
+        p1 = QWizardPage()
+        p1.setTitle(_("What is voted"))
+        f1 = QFormLayout(p1)
+        self.kind = QComboBox()
+        for key, label in consultations.KINDS.items():
+            self.kind.addItem(_(label), key)
+        self.title_edit = QLineEdit()
+        self.employer = QLineEdit()
+        self.cct_ref = QLineEdit()
+        self.options = QPlainTextEdit()
+        self.options.setPlaceholderText(_("One per line: the contending unions, or the slates"))
+        self.options_hint = QLabel(_("Approval votes always have the options YES and NO."))
+        self.options_hint.setWordWrap(True)
+        f1.addRow(_("Kind"), self.kind)
+        f1.addRow(_("Title"), self.title_edit)
+        f1.addRow(_("Employer"), self.employer)
+        f1.addRow(_("CCT / agreement"), self.cct_ref)
+        f1.addRow(_("Options"), self.options)
+        f1.addRow(self.options_hint)
+        # page 2: who
+        p2 = QWizardPage()
+        p2.setTitle(_("Who votes: the roll"))
+        f2 = QFormLayout(p2)
+        self.cutoff = _date_edit(today)
+        self.check_dues = QCheckBox(_("Only members in good standing with their dues (statutes)"))
+        self.quorum_num = QSpinBox()
+        self.quorum_den = QSpinBox()
+        self.quorum_den.setRange(1, 100)
+        self.quorum_den.setValue(2)
+        self.seats = QSpinBox()
+        self.seats.setRange(0, 200)
+        note = QLabel(_("The roll is frozen from the member register on the cut-off date (the filing or "
+                        "emplazamiento date). Confianza workers and later hires are excluded; each exclusion is "
+                        "listed with its reason."))
+        note.setWordWrap(True)
+        f2.addRow(note)
+        f2.addRow(_("Cut-off date"), self.cutoff)
+        f2.addRow(self.check_dues)
+        f2.addRow(_("Quorum (elections, from the statutes): numerator"), self.quorum_num)
+        f2.addRow(_("Quorum: denominator"), self.quorum_den)
+        f2.addRow(_("Seats (elections)"), self.seats)
+        # page 3: when and where
+        p3 = QWizardPage()
+        p3.setTitle(_("When and where"))
+        f3 = QFormLayout(p3)
+        self.vote_date = _date_edit(today + dt.timedelta(days=14))
+        self.convocatoria = _date_edit(today + dt.timedelta(days=1))
+        self.aviso = _date_edit(today)
+        self.vote_time = QLineEdit("08:00")
+        self.place = QLineEdit()
+        self.booths = QSpinBox()
+        self.booths.setRange(1, 200)
+        f3.addRow(_("Vote date"), self.vote_date)
+        f3.addRow(_("Time"), self.vote_time)
+        f3.addRow(_("Place"), self.place)
+        f3.addRow(_("Convocatoria date"), self.convocatoria)
+        f3.addRow(_("Notice to the CFCRL"), self.aviso)
+        f3.addRow(_("Booths"), self.booths)
+        for p in (p1, p2, p3):
+            self.addPage(p)
+
+    def fields(self) -> dict:
+        kind = self.kind.currentData()
+        options = [x.strip() for x in self.options.toPlainText().splitlines() if x.strip()]
+        out = {"kind": kind, "title": self.title_edit.text(), "cutoff": _py(self.cutoff),
+               "booths": self.booths.value(), "options": options or None, "employer": self.employer.text(),
+               "cct_ref": self.cct_ref.text(), "place": self.place.text(), "vote_time": self.vote_time.text(),
+               "vote_date": _py(self.vote_date), "convocatoria_date": _py(self.convocatoria)}
+        if kind in ("initial_cct", "revision", "termination", "legitimation"):
+            out["aviso_date"] = _py(self.aviso)
+        if kind == "election":
+            out["check_dues"] = self.check_dues.isChecked()
+            out["seats"] = self.seats.value()
+            if self.quorum_num.value():
+                out["settings"] = {"quorum": [self.quorum_num.value(), self.quorum_den.value()]}
+        return out

@@ -1,0 +1,270 @@
+"""The representativeness workbench (LFT 390 Bis): the live counter "S of N (xx.xx %) — K more needed",
+the support list with each row's verdict, the CFCRL checklist and the support annex."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from unionkit.errors import UnionkitError
+from unionkit.formatting import format_date
+from unionkit.i18n import _
+from unionkit.ui import dialogs
+from unionkit.ui.votes.models import RowsModel
+from unionkit.vault import Vault
+from unionkit.votes import campaigns, rolls
+
+
+class NewCampaignDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("New representativeness campaign"))
+        f = QFormLayout(self)
+        self.name = QLineEdit()
+        self.employer = QLineEdit()
+        t = dt.date.today()
+        self.filing = QDateEdit(QDate(t.year, t.month, t.day))
+        self.filing.setDisplayFormat("dd/MM/yyyy")
+        self.filing.setCalendarPopup(True)
+        self.in_service = QSpinBox()
+        self.in_service.setRange(0, 10_000_000)
+        self.in_service.setSpecialValueText(_("unknown"))
+        f.addRow(_("Name"), self.name)
+        f.addRow(_("Employer"), self.employer)
+        f.addRow(_("Planned filing date"), self.filing)
+        f.addRow(_("Workers in the employer's service"), self.in_service)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        bb.accepted.connect(self.accept)
+        bb.rejected.connect(self.reject)
+        f.addRow(bb)
+
+    def create(self, vault: Vault) -> int:
+        q = self.filing.date()
+        filing = dt.date(q.year(), q.month(), q.day())
+        roll_id = rolls.build_from_register(vault, _("Covered workers for {name}").format(name=self.name.text()),
+                                            "campaign", filing)
+        return campaigns.create(vault, self.name.text(), filing, roll_id=roll_id, employer=self.employer.text(),
+                                headcount_in_service=self.in_service.value() or None)
+
+
+class Workbench(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: Vault | None = None
+        self.combo = QComboBox()
+        self.combo.currentIndexChanged.connect(self._load)
+        self.new_btn = QPushButton()
+        self.new_btn.clicked.connect(self.new_campaign)
+        self.import_btn = QPushButton()
+        self.import_btn.clicked.connect(self.import_list)
+        self.toggle_btn = QPushButton()
+        self.toggle_btn.clicked.connect(self.toggle_signed)
+        self.annex_btn = QPushButton()
+        self.annex_btn.clicked.connect(self.write_annex)
+        self.counter = QLabel()
+        self.counter.setObjectName("counter")
+        self.counter.setStyleSheet("font-size: 22px; font-weight: bold;")
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.model = RowsModel(lambda: [_("Line"), _("Name"), _("CURP"), _("Hire date"), _("Signed"), _("Verdict")])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.checks_box = QGroupBox()
+        self.checks_box.setMaximumWidth(360)
+        self.check_list = QListWidget()
+        self.check_list.setWordWrap(True)
+        self.check_list.setSpacing(4)
+        self.check_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checks: dict[str, QListWidgetItem] = {}
+        for key in campaigns.CHECKLIST:
+            item = QListWidgetItem()
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.checks[key] = item
+            self.check_list.addItem(item)
+        self.check_list.itemChanged.connect(lambda _i: self._save_checklist())
+        QVBoxLayout(self.checks_box).addWidget(self.check_list)
+        top = QHBoxLayout()
+        for w in (self.combo, self.new_btn, self.import_btn, self.toggle_btn, self.annex_btn):
+            top.addWidget(w)
+        top.addStretch(1)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.empty)
+        left.addWidget(self.table, 1)
+        body.addLayout(left, 3)
+        body.addWidget(self.checks_box, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.counter)
+        lay.addWidget(self.detail)
+        lay.addLayout(body, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.new_btn.setText(_("New campaign…"))
+        self.import_btn.setText(_("Import signed list…"))
+        self.toggle_btn.setText(_("Signed / not signed"))
+        self.annex_btn.setText(_("CFCRL annex (PDF)…"))
+        self.checks_box.setTitle(_("Common CFCRL rejection reasons"))
+        self.check_list.blockSignals(True)
+        for key, item in self.checks.items():
+            item.setText(_(campaigns.CHECKLIST[key]))
+        self.check_list.blockSignals(False)
+        self.empty.setText(_("No campaign yet. Click “New campaign…”: the covered-worker roll is frozen from the "
+                             "member register; then import the signed support list (Nombre, CURP, Fecha de "
+                             "ingreso, Firma)."))
+
+    def clear(self) -> None:
+        self.vault = None
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.blockSignals(False)
+        self.model.clear()
+        self.counter.clear()
+        self.detail.clear()
+        self._set_checks({})
+
+    def set_vault(self, vault: Vault | None) -> None:
+        self.clear()
+        self.vault = vault
+        if vault is not None:
+            self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        assert self.vault is not None
+        items = campaigns.list_campaigns(self.vault)
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for c in items:
+            self.combo.addItem(c["name"], c["id"])
+        self.combo.blockSignals(False)
+        if select is not None:
+            self.combo.setCurrentIndex(max(0, self.combo.findData(select)))
+        has = bool(items)
+        self.empty.setVisible(not has)
+        for w in (self.import_btn, self.toggle_btn, self.annex_btn, self.checks_box):
+            w.setEnabled(has)
+        self._load()
+
+    def campaign_id(self) -> int | None:
+        return self.combo.currentData()
+
+    def _load(self, *_args) -> None:
+        cid = self.campaign_id()
+        if self.vault is None or cid is None:
+            self.model.clear()
+            self.counter.clear()
+            return
+        c = campaigns.get(self.vault, cid)
+        res = campaigns.evaluate(self.vault, cid)
+        self.counter.setText(res.counter_text())
+        self.counter.setStyleSheet("font-size: 22px; font-weight: bold; color: %s;" % ("#1b6e2a" if res.met
+                                                                                        else "#8a1c1c"))
+        extra = _("Filing date {date} · required {req} · rejected rows {rej}").format(
+            date=format_date(dt.date.fromisoformat(c["filing_date"])), req=res.required, rej=len(res.rejected))
+        if c["headcount_in_service"]:
+            extra += " · " + _("in the employer's service: {n} (needs {req})").format(
+                n=c["headcount_in_service"], req=(3 * c["headcount_in_service"] + 9) // 10)
+        self.detail.setText(extra)
+        verdict = {r["line"]: r["reason"] for r in res.rejected}
+        rows, payload, flags = [], [], []
+        for s in campaigns.supporters(self.vault, cid):
+            rows.append([s["line"], s["full_name"], s["curp"],
+                         format_date(dt.date.fromisoformat(s["hire_date"])) if s["hire_date"] else "",
+                         _("yes") if s["signed"] else _("no"), verdict.get(s["line"], _("valid"))])
+            payload.append(s["id"])
+            flags.append(s["line"] in verdict)
+        self.model.set_rows(rows, payload, flags, numeric=[0])
+        self._set_checks(c["checklist"])
+
+    def _set_checks(self, values: dict) -> None:
+        self.check_list.blockSignals(True)
+        for key, item in self.checks.items():
+            item.setCheckState(Qt.CheckState.Checked if values.get(key) else Qt.CheckState.Unchecked)
+        self.check_list.blockSignals(False)
+
+    def _save_checklist(self) -> None:
+        cid = self.campaign_id()
+        if self.vault is not None and cid is not None:
+            campaigns.update(self.vault, cid, checklist={k: it.checkState() == Qt.CheckState.Checked
+                                                         for k, it in self.checks.items()})
+
+    def new_campaign(self) -> None:
+        if self.vault is None:
+            return
+        dlg = NewCampaignDialog(self)
+        if not dialogs.run_dialog(dlg):
+            return
+        try:
+            cid = dlg.create(self.vault)
+        except UnionkitError as exc:
+            dialogs.error(self, _("New campaign"), exc.message)
+            return
+        self.reload(select=cid)
+
+    def import_list(self) -> None:
+        cid = self.campaign_id()
+        if self.vault is None or cid is None:
+            return
+        path = dialogs.choose_open_file(self, _("Signed support list"), filters="CSV / Excel (*.csv *.txt *.xlsx)")
+        if path is None:
+            return
+        try:
+            campaigns.import_supporters(self.vault, cid, path)
+        except UnionkitError as exc:
+            dialogs.error(self, _("Signed support list"), exc.message)
+            return
+        self._load()
+
+    def toggle_signed(self) -> None:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()} if self.table.selectionModel() else set()
+        if self.vault is None or not rows:
+            return
+        for r in rows:
+            sid = self.model.payload(r)
+            signed = self.model.data(self.model.index(r, 4)) == _("yes")
+            campaigns.set_signed(self.vault, sid, not signed)
+        self._load()
+
+    def write_annex(self) -> None:
+        cid = self.campaign_id()
+        if self.vault is None or cid is None:
+            return
+        folder = dialogs.choose_folder(self, _("Where should the PDF be saved?"))
+        if folder is None:
+            return
+        from unionkit import i18n
+        from unionkit.votes.annex import build_support_annex
+
+        out = build_support_annex(self.vault, cid, Path(folder) / f"anexo-respaldo-{cid}.pdf",
+                                  "en" if i18n.language() == "en" else "es")
+        dialogs.info(self, _("CFCRL annex (PDF)…"), _("Saved: {path}").format(path=str(out)))

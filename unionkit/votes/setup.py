@@ -1,0 +1,28 @@
+"""One call that sets a consultation up (what the setup wizard gathers): roll, consultation, booths."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from unionkit.i18n import _
+from unionkit.vault import Vault
+from unionkit.votes import consultations, rolls
+
+
+def setup_consultation(vault: Vault, *, kind: str, title: str, cutoff: dt.date, booths: int = 1,
+                       options: list[str] | None = None, roll_file: str | Path | None = None,
+                       workplace_id: int | None = None, check_dues: bool = False, rule: str | None = None,
+                       settings: dict | None = None, seats: int = 0, race: str = "", **fields: object) -> int:
+    """Freeze the roll (from the register, or from ``roll_file``), create the consultation and its booths."""
+    purpose = "election" if kind == "election" else kind
+    name = _("Roll for {title}").format(title=title)
+    if roll_file:
+        roll_id = rolls.import_roll(vault, roll_file, name, purpose, cutoff)
+    else:
+        roll_id = rolls.build_from_register(vault, name, purpose, cutoff, workplace_id=workplace_id,
+                                            check_dues=check_dues)
+    cid = consultations.create(vault, kind, title, roll_id=roll_id, options=options, rule=rule,
+                               settings=settings, seats=seats, race=race, **fields)
+    consultations.split_booths(vault, cid, max(1, booths), place=str(fields.get("place", "")))
+    return cid
