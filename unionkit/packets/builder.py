@@ -78,7 +78,10 @@ def language(lang: str) -> Iterator[None]:
 def safe_name(text: str, limit: int = 60) -> str:
     text = re.sub(r"[\\/:*?\"<>|\x00-\x1f]+", " ", text).strip(" .")
     text = re.sub(r"\s+", " ", text)
-    return text[:limit].rstrip(" .") or "-"
+    if len(text) > limit:
+        cut = text[:limit]
+        text = (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut) + "…"
+    return text.rstrip(" .") or "-"
 
 
 def _exhibit(vault: Vault, item: evidence.EvidenceItem, out: Path, red: Redactor,
@@ -176,7 +179,7 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
             files[a.path.relative_to(out_dir).as_posix()] = manifest.sha256_file(a.path)
     from unionkit.reports.packets_pdf import PacketData, render
 
-    pdf_path = out_dir / (safe_name(_("Packet") + " – " + _(PACKET_KINDS[kind])) + ".pdf")
+    pdf_path = out_dir / (safe_name(_("Packet") + " – " + _(PACKET_KINDS[kind]), 120) + ".pdf")
     render(PacketData(vault.union_name, case, kind, lang, redact, cases.events(vault, case.id), workers,
                       cases.laws(vault, case.id), cases.filings(vault, case.id), exhibits, annexes, red), pdf_path)
     files[pdf_path.name] = manifest.sha256_file(pdf_path)

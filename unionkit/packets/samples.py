@@ -24,7 +24,7 @@ def jpeg_with_gps(width: int = 640, height: int = 480, *, seed: int = 1, caption
     exif[0x010F] = "Motorola"        # Make
     exif[0x0110] = "moto g(8) power"  # Model
     exif[0x0132] = "2026:02:10 07:41:12"  # DateTime
-    exif[0x013B] = "Organizador Anónimo"  # Artist
+    exif[0x013B] = "Organizador Anonimo"  # Artist
     exif[0x8825] = {1: "N", 2: (21.0, 7.0, 25.2), 3: "W", 4: (101.0, 41.0, 3.6)}  # Silao, Gto.
     xmp = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-'
            b'ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Organizador"/>'

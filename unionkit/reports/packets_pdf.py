@@ -9,14 +9,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from unionkit.formatting import format_date, format_int
 from unionkit.i18n import _
 from unionkit.packets.catalog import LFT_ARTICLES, PACKET_KINDS, SECTORS, SUBSECTORS, label
 from unionkit.packets.rrlm import clocks, coverage_checks, day_basis_note
-from unionkit.reports.common import UnionDocument, chunked_tables, signature_blocks, simple_table
+from unionkit.reports.common import (
+    ACCENT,
+    GRID,
+    UnionDocument,
+    chunked_tables,
+    signature_blocks,
+    simple_table,
+)
+
+_HASH = ParagraphStyle("Hash", fontName="Courier", fontSize=6.6, leading=8.2)
 
 
 @dataclass
@@ -73,7 +83,11 @@ def _sections(kind: str) -> list[str]:
 
 def _kv(rows: list[tuple[str, str]], ss) -> object:
     data = [[_p(k, ss["CellBold"]), _p(v or "—", ss["Cell"])] for k, v in rows]
-    return simple_table(data, col_widths=[52 * mm, 126 * mm])
+    t = Table(data, colWidths=[52 * mm, 126 * mm])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+                           ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+    return t
 
 
 def _facility(d: PacketData, ss) -> list:
@@ -152,15 +166,17 @@ def _evidence(d: PacketData, ss) -> list:
     rows = []
     for x in d.exhibits:
         meta = " · ".join(v for v in (_d(x.captured_at), x.place, x.source) if v)
-        hashes = _("Original") + ": " + x.original_sha256
+        cell = [Paragraph(escape(_("Original")), ss["Small"]), Paragraph(x.original_sha256, _HASH)]
         if x.packet_sha256 != x.original_sha256:
-            hashes += "<br/>" + _("In this packet") + ": " + x.packet_sha256
+            cell += [Paragraph(escape(_("In this packet")), ss["Small"]), Paragraph(x.packet_sha256, _HASH)]
+        if x.note:
+            cell.append(Paragraph("<i>" + escape(x.note) + "</i>", ss["Small"]))
         rows.append([f"{x.number:02d}", _p(x.name.split("/")[-1] + ("\n" + meta if meta else ""), ss["Cell"]),
-                     Paragraph(hashes + ("<br/><i>" + escape(x.note) + "</i>" if x.note else ""), ss["Small"])])
+                     cell])
     return [_p(_("SHA-256 of each file. 'Original' is the hash taken when the file entered the evidence "
                  "locker; the original is kept unchanged and can be produced."), ss["Small"]), Spacer(1, 3)] + \
         chunked_tables(rows, header=[_("No."), _("Exhibit"), _("SHA-256")],
-                       col_widths=[12 * mm, 66 * mm, 100 * mm])
+                       col_widths=[12 * mm, 72 * mm, 94 * mm])
 
 
 def _annexes(d: PacketData, ss) -> list:
