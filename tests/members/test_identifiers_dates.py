@@ -40,7 +40,7 @@ def test_curp_optional_and_derivations():
     assert check_curp("", required=False) is None
     assert normalize_curp("beml-920313") == "BEML920313"
     assert curp_birth_date("BEML920313HMCLNS09") == dt.date(1992, 3, 13)
-    assert curp_birth_date("AAAA050101HDFXXXA1") == dt.date(2005, 1, 1)
+    assert curp_birth_date("AAAA050101HDFXXXA0") == dt.date(2005, 1, 1)
     assert curp_sex("SABC560626MDFLRN01") == "M"
     assert curp_check_digit("BOXW310820HNERXN0") == "9"
 

@@ -9,7 +9,7 @@ import random
 from stdnum.mx import curp as std_curp
 from stdnum.mx import rfc as std_rfc
 
-from unionkit.members.identifiers import curp_check_digit
+from unionkit.members.identifiers import check_curp, curp_check_digit
 from unionkit.members.service import add_workplace, derived_columns
 from unionkit.members.text import fold
 from unionkit.vault import Vault
@@ -70,7 +70,8 @@ def make_curp(rng: random.Random, nombre: str, ap1: str, ap2: str, birth: dt.dat
             base = base[0] + "X" + base[2:]
         curp = base + curp_check_digit(base)
         if curp not in taken:
-            std_curp.validate(curp)
+            if check_curp(curp) is not None:  # same rules as stdnum (tests cross-check the demo with it)
+                continue
             taken.add(curp)
             return curp
         if attempt >= 9 and birth.year < 2000:
@@ -147,3 +148,29 @@ def populate(vault: Vault, rng: random.Random, small: bool = False) -> None:
                 conn.execute("INSERT INTO dues_optout(person_id, statement_date, sent_to_employer_date) "
                              "VALUES (?, ?, ?)", (pid, stated.isoformat(),
                                                   (stated + dt.timedelta(days=rng.randrange(1, 10))).isoformat()))
+
+
+def roster_rows(n: int, rng: random.Random, *, workplaces: tuple[str, ...] = ("Planta Silao", "Planta Celaya"),
+                ) -> list[list[str]]:
+    """``n`` synthetic roster rows (header first) with unique valid CURPs, for tests and benchmarks."""
+    taken: set[str] = set()
+    rows = [["Nombre(s)", "Apellido Paterno", "Apellido Materno", "CURP", "No. Empleado", "Fecha de ingreso",
+             "Centro de trabajo", "Departamento", "Turno", "Puesto", "Sexo"]]
+    for i in range(n):
+        sex = rng.choice("HM")
+        nombre = rng.choice(MALE if sex == "H" else FEMALE)
+        ap1, ap2 = rng.choice(SURNAMES), rng.choice(SURNAMES)
+        birth = _rand_date(rng, dt.date(1960, 1, 1), dt.date(2004, 12, 31))
+        hire = _rand_date(rng, dt.date(2008, 1, 1), dt.date(2025, 12, 31))
+        rows.append([nombre, ap1, ap2, make_curp(rng, nombre, ap1, ap2, birth, sex, taken), str(100000 + i),
+                     hire.strftime("%d/%m/%Y"), rng.choice(workplaces), rng.choice(DEPARTMENTS), rng.choice(SHIFTS),
+                     rng.choice(POSITIONS), "Hombre" if sex == "H" else "Mujer"])
+    return rows
+
+
+def write_roster_csv(path, n: int, seed: int = 7) -> None:
+    """Write a synthetic roster CSV (UTF-8, comma) of ``n`` data rows."""
+    import csv
+
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(roster_rows(n, random.Random(seed)))

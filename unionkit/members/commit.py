@@ -25,16 +25,16 @@ CHUNK = 5000
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 
-def _insert_tuple(r: PreviewRow, wp_ids: dict[str, int], batch_id: int, as_members: bool) -> tuple:
+def _insert_tuple(r: PreviewRow, wp_ids: dict[str, int], batch_id: int, as_members: bool, today_s: str) -> tuple:
     v = r.values
     wid = wp_ids.get(v["workplace"].casefold()) if v.get("workplace") else v.get("workplace_id")
     nombre, ap1, ap2 = v.get("nombre", ""), v.get("primer_apellido", ""), v.get("segundo_apellido", "")
-    join = v.get("join_date") if as_members else None
+    join = (v.get("join_date") or today_s) if as_members else None
     return (nombre, ap1, ap2, v["curp"], v.get("nss", ""), v.get("rfc", ""), v.get("employee_no", ""),
             v.get("sex", ""), v.get("birth_date"), wid, v.get("department", ""), v.get("shift", ""),
             v.get("position", ""), v.get("hire_date"), v.get("confianza", 0), v.get("phone", ""),
             v.get("email", ""), v.get("address", ""), v.get("notes", ""), 1 if as_members else 0, join,
-            join, batch_id, search_text(nombre, ap1, ap2, v["curp"], v.get("employee_no", "")),
+            join, batch_id, search_text(nombre, ap1, ap2),
             sort_key(ap1, ap2, nombre))
 
 
@@ -74,10 +74,9 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
                 raise ImportCancelled()
             if progress:
                 progress(0.5 + 0.5 * i / total, _("Saving people…"))
-            conn.executemany(sql, [_insert_tuple(r, wp_ids, batch_id, prev.as_members) for r in new[i:i + CHUNK]])
+            conn.executemany(sql, [_insert_tuple(r, wp_ids, batch_id, prev.as_members, today_s)
+                                   for r in new[i:i + CHUNK]])
         if prev.as_members:
-            conn.execute("UPDATE person SET join_date = ?, status_date = ? WHERE import_batch_id = ? "
-                         "AND join_date IS NULL", (today_s, today_s, batch_id))
             conn.execute("INSERT INTO membership_event(person_id, event_date, kind, status, reason) "
                          "SELECT id, join_date, 'join', 'active', ? FROM person WHERE import_batch_id = ?",
                          (_("Registered by roster import"), batch_id))
@@ -102,8 +101,8 @@ def _apply_update(conn, r: PreviewRow, wp_ids: dict[str, int], today_s: str) -> 
                      "VALUES (?, ?, 'join', 'active', ?)", (r.person_id, join, _("Registered by roster import")))
     sets = ", ".join(f"{k} = ?" for k in ch)
     conn.execute(f"UPDATE person SET {sets}, updated_at = {NOW} WHERE id = ?", [*ch.values(), r.person_id])
-    rec = conn.execute("SELECT nombre, primer_apellido, segundo_apellido, curp, employee_no FROM person "
-                       "WHERE id = ?", (r.person_id,)).fetchone()
+    rec = conn.execute("SELECT nombre, primer_apellido, segundo_apellido FROM person WHERE id = ?",
+                       (r.person_id,)).fetchone()
     conn.execute("UPDATE person SET search_text = ?, sort_name = ? WHERE id = ?",
                  (search_text(*rec), sort_key(rec[1], rec[2], rec[0]), r.person_id))
 

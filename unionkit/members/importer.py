@@ -53,6 +53,7 @@ class PreviewRow:
     person_id: int | None = None
     changes: dict = field(default_factory=dict)
     duplicate_of_line: int | None = None
+    curp_ok: bool = False
 
 
 @dataclass
@@ -108,7 +109,9 @@ def _parse_row(line: int, cells: list[str], cols: dict[str, int], headers: list[
     p = ids.check_curp(curp)
     if p:
         row.problems.append(Problem(line, header("curp"), p.code, p.message))
-    if not v.get("nombre"):
+    else:
+        row.curp_ok = True
+    if not v.get("nombre") and ("nombre" in cols or "nombre_completo" in cols):
         col = header("nombre" if "nombre" in cols or "nombre_completo" not in cols else "nombre_completo")
         row.problems.append(Problem(line, col, "name_missing", _("The name is missing.")))
     for f in DATE_FIELDS:
@@ -168,7 +171,7 @@ def preview(vault: Vault, table: Table, mapping: dict[str, int] | None = None, *
                 progress(0.5 * n / total, _("Checking rows…"))
         row = _parse_row(line, cells, cols, table.headers)
         curp = row.values["curp"]
-        if curp and ids.check_curp(curp) is None:
+        if row.curp_ok:
             if curp in first_line and not row.problems:
                 row.action = "duplicate"
                 row.duplicate_of_line = first_line[curp]
@@ -204,6 +207,10 @@ def _classify(vault: Vault, prev: ImportPreview) -> None:
             v["workplace_id"] = wid
         rec = existing.get(v["curp"])
         if rec is None:
+            if not v.get("nombre"):
+                r.problems.append(Problem(r.line, field_header_fallback("nombre"), "name_missing",
+                                          _("The name is missing.")))
+                r.action = "rejected"
             continue
         r.person_id = rec[0]
         current = dict(zip(cols, rec, strict=True))

@@ -44,8 +44,9 @@ class RowView:
 
 
 def fts_expression(text: str) -> tuple[str, list[str]]:
-    """(FTS5 MATCH expression for words of 3+ characters, LIKE patterns for shorter ones)."""
-    words = fold(text).split()
+    """(FTS5 MATCH expression for name words of 3+ characters, LIKE patterns for shorter ones).
+    Words with a digit are not name words (see :func:`_where`: CURP / employee number)."""
+    words = [w for w in fold(text).split() if not any(c.isdigit() for c in w)]
     long_words = ['"' + w.replace('"', '""') + '"' for w in words if len(w) >= 3]
     short = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
              for w in words if len(w) < 3]
@@ -56,6 +57,12 @@ def _where(flt: PersonFilter) -> tuple[str, list]:
     clauses: list[str] = []
     params: list = []
     if flt.text.strip():
+        for word in flt.text.split():
+            if any(c.isdigit() for c in word):
+                # A CURP or an employee number: prefix on their indexes.
+                up = word.upper()
+                clauses.append("((p.curp >= ? AND p.curp < ?) OR (p.employee_no >= ? AND p.employee_no < ?))")
+                params += [up, up + "\uffff", word, word + "\uffff"]
         match, likes = fts_expression(flt.text)
         if match:
             clauses.append("p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)")

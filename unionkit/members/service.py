@@ -46,8 +46,7 @@ class PersonInvalid(ValidationError):
 
 def derived_columns(p: dict) -> tuple[str, str]:
     """(search_text, sort_name) for a full person dict."""
-    return (search_text(p.get("nombre", ""), p.get("primer_apellido", ""), p.get("segundo_apellido", ""),
-                        p.get("curp"), p.get("employee_no", "")),
+    return (search_text(p.get("nombre", ""), p.get("primer_apellido", ""), p.get("segundo_apellido", "")),
             sort_key(p.get("primer_apellido", ""), p.get("segundo_apellido", ""), p.get("nombre", "")))
 
 

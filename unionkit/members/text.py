@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 
@@ -17,30 +18,35 @@ def clean(value: object) -> str:
     """Trim and collapse inner whitespace (newlines and tabs included)."""
     if value is None:
         return ""
-    return _WS.sub(" ", str(value)).strip()
+    return " ".join(str(value).split())
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case, without accents or diacritics (ñ -> n), single spaces."""
+    if text.isascii():
+        return _WS.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return _WS.sub(" ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
 
 
+@lru_cache(maxsize=8192)
 def sort_fold(text: str) -> str:
+    if text.isascii():
+        return _WS.sub(" ", text.lower()).strip()
     t = text.casefold().replace("ñ", "n~")
     decomposed = unicodedata.normalize("NFKD", t)
     return _WS.sub(" ", "".join(c for c in decomposed if not unicodedata.combining(c))).strip()
 
 
 def sort_key(primer_apellido: str, segundo_apellido: str, nombre: str) -> str:
-    return sort_fold(" ".join(p for p in (primer_apellido, segundo_apellido, nombre) if p))
+    return " ".join(sort_fold(p) for p in (primer_apellido, segundo_apellido, nombre) if p)
 
 
-def search_text(nombre: str, primer_apellido: str, segundo_apellido: str, curp: str | None,
-                employee_no: str) -> str:
-    """What the FTS index holds for a person: names in both orders' words, CURP, employee number."""
-    parts = [nombre, primer_apellido, segundo_apellido, curp or "", employee_no]
-    return fold(" ".join(p for p in parts if p))
+def search_text(nombre: str, primer_apellido: str, segundo_apellido: str) -> str:
+    """What the FTS index holds for a person: the folded names (CURP and employee number are searched
+    through their own indexes, which keeps the trigram index small and the import fast)."""
+    return " ".join(fold(p) for p in (nombre, primer_apellido, segundo_apellido) if p)
 
 
 _PARTICLES = {"de", "del", "la", "las", "los", "y", "san", "santa", "van", "von", "da", "di", "mac", "mc"}

@@ -49,11 +49,12 @@ CREATE TABLE person (
     search_text TEXT NOT NULL DEFAULT '',
     sort_name TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX person_employee_no ON person(workplace_id, employee_no);
+CREATE INDEX person_employee_no ON person(employee_no);
 CREATE INDEX person_status ON person(is_member, status);
 CREATE INDEX person_sort_name ON person(sort_name, id);
 
--- Accent- and case-insensitive substring search ("nunez" finds "Núñez"), external content.
+-- Accent- and case-insensitive substring search on names ("nunez" finds "Núñez"), external content;
+-- CURP and employee number are searched by prefix on their own indexes.
 CREATE VIRTUAL TABLE person_fts USING fts5(
     search_text, content='person', content_rowid='id', tokenize='trigram remove_diacritics 1'
 );

@@ -1,0 +1,114 @@
+"""Members metrics: roster import (100,000 rows: read + validate + commit), the same inserts through the
+vault vs. the same engine without encryption, first paint and a filter keystroke of the members table.
+
+``members_import_ratio_vs_sqlite`` compares against sqlcipher3 with no key (plain SQLite 3.5x, same schema
+and pragmas): the stdlib ``sqlite3`` on this machine (SQLite 3.40) lacks the trigram tokenizer's
+``remove_diacritics`` option the schema uses, so it cannot build the same tables.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.util import metric
+
+os.environ.setdefault("UNIONKIT_TEST_FAST_KDF", "1")
+PASSPHRASE = "benchmark passphrase 2026"
+
+
+def _roster(tmp: Path, n: int) -> Path:
+    from unionkit.demo.members import write_roster_csv
+
+    path = tmp / f"roster-{n}.csv"
+    write_roster_csv(path, n)
+    return path
+
+
+def import_seconds(tmp: Path, roster: Path, tag: str) -> float:
+    from unionkit.members.commit import import_file
+    from unionkit.vault import Vault
+
+    vault = Vault.create(tmp / f"v-import-{tag}", PASSPHRASE, union_name="Benchmark")
+    try:
+        t0 = time.perf_counter()
+        result = import_file(vault, roster)
+        elapsed = time.perf_counter() - t0
+        assert result["committed"] and not result["rejected"], result["rejected"][:3]
+    finally:
+        vault.close()
+    return elapsed
+
+
+def _plain_connection(path: Path):
+    import sqlcipher3
+
+    from unionkit.vault.migrations import all_migrations
+
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    for pragma in ("journal_mode = WAL", "foreign_keys = ON", "secure_delete = ON", "temp_store = MEMORY",
+                   "synchronous = FULL", "cache_size = -65536"):
+        conn.execute(f"PRAGMA {pragma}")
+    for mod in all_migrations():
+        conn.executescript(mod.SQL)
+    return conn
+
+
+def insert_ratio(tmp: Path, roster: Path) -> float:
+    """Time of the person inserts (one transaction) in the vault / the same in an unencrypted database."""
+    from unionkit.members.commit import INSERT_COLS, _insert_tuple
+    from unionkit.members.importer import preview
+    from unionkit.members.reader import read_table
+    from unionkit.vault import Vault
+
+    table = read_table(roster)
+    sql = f"INSERT INTO person({', '.join(INSERT_COLS)}) VALUES ({','.join('?' * len(INSERT_COLS))})"
+    ratios = []
+    for i in range(3):
+        vault = Vault.create(tmp / f"v-ratio-{i}", PASSPHRASE, union_name="Benchmark")
+        prev = preview(vault, table)
+        batch = vault.execute("INSERT INTO import_batch(kind, filename, sha256) VALUES ('members', 'x', 'y')")
+        rows = [_insert_tuple(r, {}, batch.lastrowid, True, "2026-01-01") for r in prev.rows]
+        with vault.transaction() as conn:
+            t0 = time.perf_counter()
+            conn.executemany(sql, rows)
+        enc = time.perf_counter() - t0
+        vault.close()
+        plain = _plain_connection(tmp / f"plain-{i}.db")
+        plain.execute("INSERT INTO import_batch(kind, filename, sha256) VALUES ('members', 'x', 'y')")
+        t0 = time.perf_counter()
+        plain.execute("BEGIN IMMEDIATE")
+        plain.executemany(sql, rows)
+        plain.execute("COMMIT")
+        ratios.append(enc / (time.perf_counter() - t0))
+        plain.close()
+    return statistics.median(ratios)
+
+
+def ui_metrics(tmp: Path, roster: Path) -> tuple[float, float]:
+    """(first paint ms of the members page over the imported roster, median ms per filter keystroke)."""
+    from benchmarks.members_ui import measure
+
+    return measure(tmp, roster, PASSPHRASE)
+
+
+def run(quick: bool = False) -> dict:
+    n = 10_000 if quick else 100_000
+    with tempfile.TemporaryDirectory(prefix="uk-bench-members-") as t:
+        tmp = Path(t)
+        roster = _roster(tmp, n)
+        out = {
+            "members_import_100k_s": metric(statistics.median(import_seconds(tmp, roster, str(i))
+                                                              for i in range(1 if quick else 3)), "s"),
+            "members_import_ratio_vs_sqlite": metric(insert_ratio(tmp, roster), "ratio"),
+        }
+        try:
+            paint, key = ui_metrics(tmp, roster)
+        except ModuleNotFoundError:
+            return out
+        out["members_first_paint_ms"] = metric(paint, "ms", 1)
+        out["members_filter_keystroke_ms"] = metric(key, "ms", 2)
+        return out
