@@ -132,5 +132,19 @@ def test_real_area_pages_load(qtbot, make_window, vault_path):
     w = make_window(pages=pages)
     assert w.workspace.nav.count() == 1 + len(pages)
     open_through_ui(qtbot, w, vault_path)
+    w.set_language("en")
+    w.set_language("es_MX")
     w.session.lock()
     assert w.session.state == LOCKED
+
+
+def test_auto_lock_waits_for_a_running_backup(qtbot, make_window, vault_path, clock):
+    w = make_window()
+    open_through_ui(qtbot, w, vault_path)
+    w.vault_actions.running = 1  # as while a backup runs
+    clock.advance(w.settings.autolock_minutes * 60 + 1)
+    assert w.idle.check()
+    assert w.session.state == OPEN  # re-armed instead of closing the vault under the task
+    w.vault_actions.running = 0
+    clock.advance(w.settings.autolock_minutes * 60 + 1)
+    assert w.idle.check() and w.session.state == LOCKED

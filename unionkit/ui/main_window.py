@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.session = Session(self.workspace, self.idle, self.settings, self)
         self.vault_actions = VaultActions(self, lambda: self.session.vault, self.settings)
         self.demo = DemoLauncher(self, self.show_demo)
+        self.session.busy = lambda: self.vault_actions.running > 0
         self.menus = Menus(self, {
             "backup": self.vault_actions.backup_now, "verify": self.vault_actions.verify,
             "restore": self.vault_actions.restore, "passphrase": self.vault_actions.change_passphrase,

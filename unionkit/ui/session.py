@@ -8,6 +8,7 @@ gives the pages the vault again and restores where the user was.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -38,7 +39,8 @@ class Session(QObject):
         self.saved_state: dict = {}
         self.state = START
         self.transient: set[Path] = set()  # demo vaults: never listed among the recent vaults
-        idle.idle.connect(self.lock)
+        self.busy: Callable[[], bool] = lambda: False  # a background task holds the vault
+        idle.idle.connect(self._idle)
 
     def opened(self, vault: Vault) -> None:
         """A vault was unlocked (from the start screen or the lock screen)."""
@@ -61,6 +63,13 @@ class Session(QObject):
         self.idle.set_minutes(self.settings.autolock_minutes)
         self.idle.start()
         self._set(OPEN)
+
+    def _idle(self) -> None:
+        """Auto-lock, unless a backup or rekey is running: then look again after the next period."""
+        if self.busy():
+            self.idle.start()
+            return
+        self.lock()
 
     def lock(self) -> None:
         if self.vault is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -33,6 +34,22 @@ class VaultActions(QObject):
         self.window = parent
         self.current = current
         self.settings = settings
+        self.running = 0  # background tasks on the vault now
+
+    def _run(self, text: str, fn: Callable, *, on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None]) -> None:
+        """``run_with_progress`` that counts running tasks (auto-lock waits for them)."""
+        self.running += 1
+
+        def done(result: Any) -> None:
+            self.running -= 1
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.running -= 1
+            on_error(exc)
+
+        run_with_progress(self.window, text, fn, on_done=done, on_error=failed)
 
     def _vault(self) -> Vault | None:
         v = self.current()
@@ -62,7 +79,7 @@ class VaultActions(QObject):
                          _("The encrypted backup was written and verified:\n{path}\n\nKeep a copy on a "
                            "separate drive. It opens with the current passphrase.").format(path=str(info.path)))
 
-        run_with_progress(self.window, _("Making an encrypted backup…"), work, on_done=done,
+        self._run(_("Making an encrypted backup…"), work, on_done=done,
                           on_error=self._user_error(_("Backup failed")))
 
     def verify(self) -> None:
@@ -85,7 +102,7 @@ class VaultActions(QObject):
                 dialogs.warning(self.window, _("Problems found"),
                                 lines + "\n\n" + _("Restore the latest good backup (File ▸ Restore backup)."))
 
-        run_with_progress(self.window, _("Verifying the vault…"), work, on_done=done,
+        self._run(_("Verifying the vault…"), work, on_done=done,
                           on_error=self._user_error(_("Verification failed")))
 
     def change_passphrase(self) -> None:
@@ -97,7 +114,7 @@ class VaultActions(QObject):
             return
         old, new = dlg.old.text(), dlg.new1.text()
         dlg.deleteLater()
-        run_with_progress(self.window, _("Changing the passphrase…"),
+        self._run(_("Changing the passphrase…"),
                           lambda _p, _c: vault.change_passphrase(old, new),
                           on_done=lambda _r: dialogs.info(self.window, _("Passphrase changed"),
                                                           _("From now on the vault opens with the new "
@@ -117,7 +134,7 @@ class VaultActions(QObject):
             return
         passphrase = dlg.passphrase.text()
         dlg.deleteLater()
-        run_with_progress(self.window, _("Re-encrypting the vault…"),
+        self._run(_("Re-encrypting the vault…"),
                           lambda _p, _c: vault.rekey(passphrase),
                           on_done=lambda _r: dialogs.info(self.window, _("Vault re-encrypted"),
                                                           _("The database now uses a new key. Make a new "
@@ -137,6 +154,6 @@ class VaultActions(QObject):
                          .format(path=str(path)))
             self.restored.emit(path)
 
-        run_with_progress(self.window, _("Restoring the backup…"),
+        self._run(_("Restoring the backup…"),
                           lambda _p, _c: restore_backup(backup, passphrase, target), on_done=done,
                           on_error=self._user_error(_("The backup was not restored")))

@@ -11,7 +11,7 @@ import importlib
 import logging
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from unionkit.paths import resources_dir
@@ -47,6 +47,17 @@ def load_pages() -> list[AreaPage]:
     return pages
 
 
+def nav_icon(page: AreaPage) -> QIcon:
+    """The page's own icon, else ``<area_id>.svg`` from resources/icons, else a blank (keeps rows aligned)."""
+    folder = resources_dir() / "icons"
+    for name in (page.icon_name, f"{page.area_id}.svg" if page.area_id else ""):
+        if name and (folder / name).is_file():
+            return QIcon(str(folder / name))
+    blank = QPixmap(22, 22)
+    blank.fill(Qt.GlobalColor.transparent)
+    return QIcon(blank)
+
+
 class Workspace(QWidget):
     def __init__(self, parent: QWidget | None = None, pages: list[AreaPage] | None = None) -> None:
         super().__init__(parent)
@@ -60,9 +71,7 @@ class Workspace(QWidget):
         self.stack = QStackedWidget(self)
         for page in self.pages:
             item = QListWidgetItem(page.title())
-            icon = resources_dir() / "icons" / (page.icon_name or "")
-            if page.icon_name and icon.is_file():
-                item.setIcon(QIcon(str(icon)))
+            item.setIcon(nav_icon(page))
             self.nav.addItem(item)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
