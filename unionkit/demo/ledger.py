@@ -34,6 +34,17 @@ def _day(rng: random.Random, month: str, lo: int = 1, hi: int = 28) -> dt.date:
 
 
 def populate(vault: Vault, rng: random.Random, small: bool = False) -> None:
+    from unionkit import i18n
+
+    prev = i18n.language()
+    i18n.set_language("es_MX")  # memos written by the app (check-off deposits) in the union's language
+    try:
+        _populate(vault, rng, small)
+    finally:
+        i18n.set_language(prev)
+
+
+def _populate(vault: Vault, rng: random.Random, small: bool) -> None:
     today = SYSTEM_CLOCK.today()
     last = add_months(month_of(today), -1)
     months = month_range(add_months(last, -(5 if small else 23)), last)

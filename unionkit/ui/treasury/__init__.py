@@ -1,0 +1,1 @@
+"""The treasury area: ledger, dues, check-off import, month close and reports."""
