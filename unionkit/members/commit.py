@@ -76,6 +76,9 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
                 progress(0.5 + 0.5 * i / total, _("Saving people…"))
             conn.executemany(sql, [_insert_tuple(r, wp_ids, batch_id, prev.as_members, today_s)
                                    for r in new[i:i + CHUNK]])
+        # The insert trigger skips rows of an import batch: index them in one statement.
+        conn.execute("INSERT INTO person_fts(rowid, search_text) SELECT id, search_text FROM person "
+                     "WHERE import_batch_id = ?", (batch_id,))
         if prev.as_members:
             conn.execute("INSERT INTO membership_event(person_id, event_date, kind, status, reason) "
                          "SELECT id, join_date, 'join', 'active', ? FROM person WHERE import_batch_id = ?",
