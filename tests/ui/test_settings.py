@@ -54,3 +54,17 @@ def test_private_permissions_whatever_the_umask(tmp_path):
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_file_dialog_history_is_forgotten(qapp):
+    from PySide6.QtCore import QSettings
+
+    from unionkit.ui.dialogs import forget_file_dialog_history
+
+    qt = QSettings(QSettings.Scope.UserScope, "QtProject")
+    qt.setValue("FileDialog/history", ["/home/x/padron-secreto"])
+    qt.setValue("FileDialog/lastVisited", "file:///home/x/padron-secreto")
+    qt.sync()
+    forget_file_dialog_history()
+    again = QSettings(QSettings.Scope.UserScope, "QtProject")
+    assert again.value("FileDialog/history") is None and again.value("FileDialog/lastVisited") is None

@@ -11,6 +11,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from unionkit.i18n import _
@@ -80,6 +81,7 @@ def choose_folder(parent: QWidget | None, title: str, start: str | Path = "") ->
     if answer is not _NOTHING:
         return Path(answer) if answer else None
     path = QFileDialog.getExistingDirectory(parent, title, str(start))
+    forget_file_dialog_history()
     return Path(path) if path else None
 
 
@@ -89,7 +91,17 @@ def choose_open_file(parent: QWidget | None, title: str, start: str | Path = "",
     if answer is not _NOTHING:
         return Path(answer) if answer else None
     path, _sel = QFileDialog.getOpenFileName(parent, title, str(start), filters)
+    forget_file_dialog_history()
     return Path(path) if path else None
+
+
+def forget_file_dialog_history() -> None:
+    """Qt's own file dialog remembers visited folders in QtProject.conf: no trail of where the union's
+    files live should stay behind (SECURITY R19)."""
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    for key in ("FileDialog/history", "FileDialog/lastVisited"):
+        settings.remove(key)
+    settings.sync()
 
 
 def run_dialog(dialog: Any) -> bool:

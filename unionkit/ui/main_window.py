@@ -22,6 +22,7 @@ from unionkit.ui.demo_launcher import DemoLauncher, demo_note
 from unionkit.ui.dialogs import run_dialog
 from unionkit.ui.lock_screen import LockScreen
 from unionkit.ui.menus import Menus
+from unionkit.ui.screenlock import ScreenLockListener
 from unionkit.ui.session import LOCKED, OPEN, START, Session
 from unionkit.ui.settings_dialog import SettingsDialog
 from unionkit.ui.start_screen import StartScreen
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         self.vault_actions = VaultActions(self, lambda: self.session.vault, self.settings)
         self.demo = DemoLauncher(self, self.show_demo)
         self.session.busy = lambda: self.vault_actions.running > 0
+        self.screen_lock = ScreenLockListener(self)
+        self.screen_lock.screen_locked.connect(self.session.lock)
         self.menus = Menus(self, {
             "backup": self.vault_actions.backup_now, "verify": self.vault_actions.verify,
             "restore": self.vault_actions.restore, "passphrase": self.vault_actions.change_passphrase,
