@@ -94,3 +94,23 @@ def test_campaign_counter(vault, add_people):
     assert "1" in res.counter_text()
     listed = campaigns.list_campaigns(vault)[0]
     assert listed["pct"] == "30.00" and listed["missing"] == 1
+
+
+@pytest.mark.parametrize("purpose", ["representation", "campaign", "revision", "legitimation", "strike_recount",
+                                     "election"])
+def test_fast_snapshot_matches_reference_rules(vault, add_people, purpose):
+    import random
+
+    ids = add_people(vault, 60)
+    rng = random.Random(purpose)
+    for pid in ids:
+        vault.execute("UPDATE person SET confianza = ?, status = ?, status_date = ?, hire_date = ?, is_member = ?, "
+                      "birth_date = ? WHERE id = ?",
+                      (int(rng.random() < 0.1), rng.choice(["active"] * 5 + ["dismissed", "resigned", "suspended",
+                                                                            "deceased"]),
+                       rng.choice([None, "2025-06-01", "2025-12-20", "2026-03-01"]),
+                       rng.choice([None, "2019-01-01", "2026-01-15", "2026-01-16"]), int(rng.random() < 0.8),
+                       rng.choice([None, "1990-01-01", "2011-01-16", "2011-01-15"]), pid))
+    rid = rolls.build_from_register(vault, "P", purpose, FILING)
+    fast = [(e.person_id, e.eligible, e.reason) for e in rolls.entries(vault, rid)]
+    assert fast == rolls.build_slow(vault, purpose, FILING)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from unionkit.errors import UnionkitError
-from unionkit.i18n import _
+from unionkit.i18n import _, ngettext
 from unionkit.reports.votes_common import option_label
 from unionkit.ui import dialogs
 from unionkit.vault import Vault
@@ -201,7 +201,9 @@ class TallyEntry(QWidget):
             errs = ballot_errors(s)
             f.totals.setText(_("Cast: {cast} · valid: {valid} · roll of this booth: {padron}").format(
                 cast=s.cast, valid=s.valid, padron=b["padron"]) + ("\n⚠ " + "\n⚠ ".join(errs) if errs else ""))
-        self.diff_label.setText(_("The two entries differ in {n} fields (highlighted).").format(n=len(diffs))
+        self.diff_label.setText(ngettext("The two entries differ in {n} field (highlighted).",
+                                         "The two entries differ in {n} fields (highlighted).",
+                                         len(diffs)).format(n=len(diffs))
                                 if diffs else _("Both entries agree."))
 
     def save_booth(self) -> None:

@@ -11,7 +11,7 @@ VERSION = 4
 
 SQL = f"""
 -- A frozen snapshot of the people considered for a vote, eligible or excluded with the reason.
--- ``data`` is the zlib-compressed canonical TSV (one line per person, in roll order); ``sha256`` is the
+-- ``data`` is the canonical TSV in UTF-8 (one line per person, in roll order); ``sha256`` is the
 -- hash of the uncompressed text, printed on every document made from the roll.
 CREATE TABLE vote_roll (
     {STD_COLUMNS},
