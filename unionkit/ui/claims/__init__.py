@@ -1,0 +1,1 @@
+"""The claims area: cases, timelines, the evidence locker and the packet wizard."""
