@@ -234,8 +234,13 @@ def compute_result(vault: Vault, cid: int) -> TallyResult:
     c = get(vault, cid)
     padron = rolls.roll_info(vault, c["roll_id"])["eligible"] if c["roll_id"] else 0
     sheets = [s for b in booths(vault, cid) if (s := sheet(vault, b["id"], 1)) is not None]
-    return tally(tally_kind(c["kind"]), padron, sheets, rule=c["rule"], options=c["options"],
-                 nulls_in_turnout=c["settings"].get("nulls_in_turnout", True), quorum=_quorum(c))
+    res = tally(tally_kind(c["kind"]), padron, sheets, rule=c["rule"], options=c["options"],
+                nulls_in_turnout=c["settings"].get("nulls_in_turnout", True), quorum=_quorum(c))
+    if c["kind"] == "election":
+        from unionkit.votes.union_elections import gender_warnings
+
+        res.warnings.extend(gender_warnings(vault, cid, res.winner))
+    return res
 
 
 def tally_data(vault: Vault, cid: int) -> str:
