@@ -1,0 +1,1 @@
+"""The members area of the desktop app."""
