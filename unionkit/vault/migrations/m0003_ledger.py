@@ -109,7 +109,7 @@ CREATE TABLE ledger_entry (
     payment_method TEXT NOT NULL DEFAULT '', -- 'cash', 'transfer', 'cheque', 'card', 'payroll'
     folio INTEGER,                           -- cash receipt number
     transfer_group TEXT,                     -- both legs of a transfer share it
-    reverses_id INTEGER UNIQUE REFERENCES ledger_entry(id),
+    reverses_id INTEGER REFERENCES ledger_entry(id),
     reason TEXT NOT NULL DEFAULT '',         -- reason of a reversal
     checkoff_batch_id INTEGER,
     posted_by TEXT NOT NULL DEFAULT '',
@@ -117,7 +117,8 @@ CREATE TABLE ledger_entry (
     hash TEXT NOT NULL,
     CHECK (month = substr(entry_date, 1, 7))
 );
-CREATE INDEX ledger_entry_month ON ledger_entry(month, account_id, category_id, amount);
+CREATE INDEX ledger_entry_month ON ledger_entry(month);
+CREATE UNIQUE INDEX ledger_entry_reverses ON ledger_entry(reverses_id) WHERE reverses_id IS NOT NULL;
 CREATE INDEX ledger_entry_date ON ledger_entry(entry_date);
 CREATE INDEX ledger_entry_account ON ledger_entry(account_id, entry_date);
 CREATE INDEX ledger_entry_category ON ledger_entry(category_id, month);
