@@ -64,3 +64,26 @@ def test_threshold_json(tmp_path, capsys):
     assert (d["covered"], d["valid_supporters"], d["required"], d["met"], d["pct"]) == (10, 2, 3, False, "20.00")
     assert [r["line"] for r in d["rejected"]] == [4, 5]
     assert all(r["reason"] for r in d["rejected"])
+
+
+def test_vault_commands(tmp_path, capsys, monkeypatch):
+    from pypdf import PdfReader
+
+    from unionkit.demo import DEMO_PASSPHRASE, create_demo
+
+    create_demo(tmp_path / "demo", small=True)
+    monkeypatch.setenv("UNIONKIT_PASSPHRASE", DEMO_PASSPHRASE)
+    base = ["--vault", str(tmp_path / "demo")]
+    rc, out, _ = run(capsys, *base, "votes", "list", "--json")
+    data = json.loads(out)
+    assert rc == 0 and data["consultations"][0]["kind"] == "legitimation"
+    assert data["consultations"][0]["outcome"] == "approved"
+    camp = data["campaigns"][0]
+    assert not camp["met"] and camp["missing"] > 0
+    cid = data["consultations"][0]["id"]
+    rc, out, _ = run(capsys, *base, "votes", "result", str(cid), "--json")
+    assert json.loads(out)["outcome"] == "approved"
+    rc, out, _ = run(capsys, *base, "votes", "document", str(cid), "acta", str(tmp_path / "acta.pdf"))
+    assert rc == 0 and "SHA-256" in PdfReader(str(tmp_path / "acta.pdf")).pages[0].extract_text()
+    rc, out, _ = run(capsys, *base, "votes", "annex", str(camp["id"]), str(tmp_path / "annex.pdf"))
+    assert rc == 0 and (tmp_path / "annex.pdf").stat().st_size > 1000

@@ -114,3 +114,27 @@ def test_fast_snapshot_matches_reference_rules(vault, add_people, purpose):
     rid = rolls.build_from_register(vault, "P", purpose, FILING)
     fast = [(e.person_id, e.eligible, e.reason) for e in rolls.entries(vault, rid)]
     assert fast == rolls.build_slow(vault, purpose, FILING)
+
+
+def test_secrecy_no_voter_ballot_link(vault):
+    """DOMAIN §2 "Secrecy by design": no vote table pairs a person with a ballot, folio or vote."""
+    ballot_tables = ("booth", "tally_sheet", "tally_count", "vote_option", "consultation")
+    for table in ballot_tables:
+        cols = {r[1] for r in vault.query(f"PRAGMA table_info({table})")}
+        assert not cols & {"person_id", "curp", "voter", "full_name"}, table
+    roll_cols = {r[1] for r in vault.query("PRAGMA table_info(vote_roll)")}
+    assert not roll_cols & {"folio", "ballot", "option_id", "voted"}
+
+
+def test_import_roll_from_file(vault, tmp_path):
+    f = tmp_path / "roll.csv"
+    f.write_text("Nombre;CURP;Fecha de ingreso;Confianza;Estatus\n"
+                 f"Ana;{make_curp(0, 'M')};01/01/2020;no;activo\n"
+                 f"Bruno;{make_curp(1)};01/03/2026;no;activo\n"
+                 f"Carla;{make_curp(2)};01/01/2020;sí;activo\n"
+                 f"Dario;{make_curp(3)};01/01/2020;no;renuncia\n"
+                 f"Ana bis;{make_curp(0, 'M')};01/01/2020;no;activo\n", encoding="utf-8")
+    rid = rolls.import_roll(vault, f, "Importado", "representation", FILING)
+    reasons = [e.reason for e in rolls.entries(vault, rid)]
+    assert reasons == ["eligible", "hired_after", "confianza", "resigned", "duplicate"]
+    assert rolls.roll_info(vault, rid)["source"] == "import"

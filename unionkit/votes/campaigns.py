@@ -134,6 +134,11 @@ def valid_rows(vault: Vault, cid: int) -> list[dict]:
     return [s for s in supporters(vault, cid) if s["line"] not in rejected]
 
 
+def names(vault: Vault) -> list[dict]:
+    """Campaign ids and names, newest first (cheap: no evaluation)."""
+    return [{"id": i, "name": n} for i, n in vault.query("SELECT id, name FROM rep_campaign ORDER BY id DESC")]
+
+
 def list_campaigns(vault: Vault) -> list[dict]:
     out = []
     for (cid,) in vault.query("SELECT id FROM rep_campaign ORDER BY id DESC"):

@@ -143,8 +143,11 @@ class VotesPage(AreaPage):
             return
         self.current_id = cid
         self.detail.setEnabled(True)
-        self.tally.load(self.vault, cid)
-        self._refresh_detail()
+        try:
+            self.tally.load(self.vault, cid)
+            self._refresh_detail()
+        except UnionkitError as exc:
+            dialogs.error(self, _("Votes"), exc.message)
 
     def _refresh_detail(self) -> None:
         if self.vault is not None and self.current_id is not None and self.detail.currentIndex() == 1:

@@ -3,10 +3,13 @@ the documents (convocatoria, roll by booth, tally sheets, acta, public notice, C
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +30,13 @@ from unionkit.vault import Vault
 from unionkit.votes import consultations
 
 DOCS = ("convocatoria", "roll", "tally-sheet", "acta", "notice", "cfcrl")
+
+
+def _date_edit() -> QDateEdit:
+    e = QDateEdit()
+    e.setCalendarPopup(True)
+    e.setDisplayFormat("dd/MM/yyyy")
+    return e
 
 
 def doc_label(which: str) -> str:
@@ -60,6 +70,16 @@ class ResultView(QWidget):
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #8a1c1c;")
+        # after the vote: when the result was posted and notified (LFT 390 Ter II e), f)
+        self.posted = _date_edit()
+        self.notified = _date_edit()
+        self.record_btn = QPushButton()
+        self.record_btn.clicked.connect(self.record_dates)
+        self.posted_label, self.notified_label = QLabel(), QLabel()
+        after = QHBoxLayout()
+        for w in (self.posted_label, self.posted, self.notified_label, self.notified, self.record_btn):
+            after.addWidget(w)
+        after.addStretch(1)
         self.doc_buttons: dict[str, QPushButton] = {}
         docs = QHBoxLayout()
         for which in DOCS:
@@ -78,10 +98,14 @@ class ResultView(QWidget):
         lay.addLayout(grid, 2)
         lay.addWidget(self.warnings)
         lay.addWidget(views[2], 2)
+        lay.addLayout(after)
         lay.addLayout(docs)
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.posted_label.setText(_("Result posted on"))
+        self.notified_label.setText(_("CFCRL notified on"))
+        self.record_btn.setText(_("Record dates"))
         for which, b in self.doc_buttons.items():
             b.setText(doc_label(which) + "…")
 
@@ -128,6 +152,22 @@ class ResultView(QWidget):
                                   flagged=[ch.ok is False for ch in checks])
         for which in ("notice", "cfcrl"):
             self.doc_buttons[which].setEnabled(closed)
+        for edit, key in ((self.posted, "results_posted_date"), (self.notified, "cfcrl_notice_date")):
+            d = dt.date.fromisoformat(c[key] or c["vote_date"] or dt.date.today().isoformat())
+            edit.setDate(QDate(d.year, d.month, d.day))
+        self.record_btn.setEnabled(bool(c["vote_date"]))
+
+    def record_dates(self) -> None:
+        if self.vault is None or self.cid is None:
+            return
+
+        def py(e: QDateEdit) -> dt.date:
+            q = e.date()
+            return dt.date(q.year(), q.month(), q.day())
+
+        consultations.update(self.vault, self.cid, results_posted_date=py(self.posted),
+                             cfcrl_notice_date=py(self.notified))
+        self.load(self.vault, self.cid)
 
     def write_doc(self, which: str) -> None:
         if self.vault is None or self.cid is None:

@@ -73,6 +73,8 @@ class Workbench(QWidget):
         super().__init__(parent)
         self.vault: Vault | None = None
         self.combo = QComboBox()
+        self.combo.setMinimumContentsLength(24)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.currentIndexChanged.connect(self._load)
         self.new_btn = QPushButton()
         self.new_btn.clicked.connect(self.new_campaign)
@@ -80,6 +82,12 @@ class Workbench(QWidget):
         self.import_btn.clicked.connect(self.import_list)
         self.toggle_btn = QPushButton()
         self.toggle_btn.clicked.connect(self.toggle_signed)
+        self.scan_btn = QPushButton()
+        self.scan_btn.clicked.connect(self.attach_scan)
+        self.in_service_label = QLabel()
+        self.in_service = QSpinBox()
+        self.in_service.setRange(0, 10_000_000)
+        self.in_service.editingFinished.connect(self._save_in_service)
         self.annex_btn = QPushButton()
         self.annex_btn.clicked.connect(self.write_annex)
         self.counter = QLabel()
@@ -87,7 +95,8 @@ class Workbench(QWidget):
         self.counter.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.model = RowsModel(lambda: [_("Line"), _("Name"), _("CURP"), _("Hire date"), _("Signed"), _("Verdict")])
+        self.model = RowsModel(lambda: [_("Line"), _("Name"), _("CURP"), _("Hire date"), _("Signed"), _("Scan"),
+                                        _("Verdict")])
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -98,7 +107,7 @@ class Workbench(QWidget):
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.checks_box = QGroupBox()
-        self.checks_box.setMaximumWidth(360)
+        self.checks_box.setMaximumWidth(380)
         self.check_list = QListWidget()
         self.check_list.setWordWrap(True)
         self.check_list.setSpacing(4)
@@ -113,7 +122,7 @@ class Workbench(QWidget):
         self.check_list.itemChanged.connect(lambda _i: self._save_checklist())
         QVBoxLayout(self.checks_box).addWidget(self.check_list)
         top = QHBoxLayout()
-        for w in (self.combo, self.new_btn, self.import_btn, self.toggle_btn, self.annex_btn):
+        for w in (self.combo, self.new_btn, self.import_btn, self.toggle_btn, self.scan_btn, self.annex_btn):
             top.addWidget(w)
         top.addStretch(1)
         body = QHBoxLayout()
@@ -125,7 +134,11 @@ class Workbench(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.counter)
-        lay.addWidget(self.detail)
+        row = QHBoxLayout()
+        row.addWidget(self.detail, 1)
+        row.addWidget(self.in_service_label)
+        row.addWidget(self.in_service)
+        lay.addLayout(row)
         lay.addLayout(body, 1)
         self.retranslate()
 
@@ -134,6 +147,9 @@ class Workbench(QWidget):
         self.import_btn.setText(_("Import signed list…"))
         self.toggle_btn.setText(_("Signed / not signed"))
         self.annex_btn.setText(_("CFCRL annex (PDF)…"))
+        self.scan_btn.setText(_("Attach scan…"))
+        self.in_service_label.setText(_("In the employer's service"))
+        self.in_service.setSpecialValueText(_("unknown"))
         self.checks_box.setTitle(_("Common CFCRL rejection reasons"))
         self.check_list.blockSignals(True)
         for key, item in self.checks.items():
@@ -161,7 +177,7 @@ class Workbench(QWidget):
 
     def reload(self, select: int | None = None) -> None:
         assert self.vault is not None
-        items = campaigns.list_campaigns(self.vault)
+        items = campaigns.names(self.vault)
         self.combo.blockSignals(True)
         self.combo.clear()
         for c in items:
@@ -171,7 +187,7 @@ class Workbench(QWidget):
             self.combo.setCurrentIndex(max(0, self.combo.findData(select)))
         has = bool(items)
         self.empty.setVisible(not has)
-        for w in (self.import_btn, self.toggle_btn, self.annex_btn, self.checks_box):
+        for w in (self.import_btn, self.toggle_btn, self.scan_btn, self.annex_btn, self.checks_box, self.in_service):
             w.setEnabled(has)
         self._load()
 
@@ -185,7 +201,13 @@ class Workbench(QWidget):
             self.counter.clear()
             return
         c = campaigns.get(self.vault, cid)
-        res = campaigns.evaluate(self.vault, cid)
+        try:
+            res = campaigns.evaluate(self.vault, cid)
+        except UnionkitError as exc:
+            self.model.clear()
+            self.counter.setText("⚠")
+            self.detail.setText(exc.message)
+            return
         self.counter.setText(res.counter_text())
         self.counter.setStyleSheet("font-size: 22px; font-weight: bold; color: %s;" % ("#1b6e2a" if res.met
                                                                                         else "#8a1c1c"))
@@ -200,11 +222,15 @@ class Workbench(QWidget):
         for s in campaigns.supporters(self.vault, cid):
             rows.append([s["line"], s["full_name"], s["curp"],
                          format_date(dt.date.fromisoformat(s["hire_date"])) if s["hire_date"] else "",
-                         _("yes") if s["signed"] else _("no"), verdict.get(s["line"], _("valid"))])
+                         _("yes") if s["signed"] else _("no"), "✓" if s["scan_blob_id"] else "",
+                         verdict.get(s["line"], _("valid"))])
             payload.append(s["id"])
             flags.append(s["line"] in verdict)
         self.model.set_rows(rows, payload, flags, numeric=[0])
         self._set_checks(c["checklist"])
+        self.in_service.blockSignals(True)
+        self.in_service.setValue(c["headcount_in_service"] or 0)
+        self.in_service.blockSignals(False)
 
     def _set_checks(self, values: dict) -> None:
         self.check_list.blockSignals(True)
@@ -253,6 +279,27 @@ class Workbench(QWidget):
             sid = self.model.payload(r)
             signed = self.model.data(self.model.index(r, 4)) == _("yes")
             campaigns.set_signed(self.vault, sid, not signed)
+        self._load()
+
+    def _save_in_service(self) -> None:
+        cid = self.campaign_id()
+        if self.vault is not None and cid is not None:
+            campaigns.update(self.vault, cid, headcount_in_service=self.in_service.value() or None)
+            self._load()
+
+    def attach_scan(self) -> None:
+        sel = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if self.vault is None or not sel:
+            return
+        path = dialogs.choose_open_file(self, _("Scan of the signed sheet"), filters="PDF / JPG / PNG (*.pdf *.jpg "
+                                                                                        "*.jpeg *.png)")
+        if path is None:
+            return
+        try:
+            campaigns.attach_scan(self.vault, self.model.payload(sel[0].row()), path)
+        except UnionkitError as exc:
+            dialogs.error(self, _("Attach scan…"), exc.message)
+            return
         self._load()
 
     def write_annex(self) -> None:
