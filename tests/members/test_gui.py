@@ -1,0 +1,205 @@
+"""Members area with real widgets: the 100,000-row model under qtmodeltester, the import wizard end to
+end, accented search typed key by key, the detail form's inline validation, status changes, lock."""
+
+from __future__ import annotations
+
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from unionkit.members.commit import commit
+from unionkit.members.importer import ImportCancelled, preview
+from unionkit.members.reader import read_table
+from unionkit.members.service import add_person, find_by_curp, get_person, history
+from unionkit.ui import dialogs, workers
+from unionkit.ui.members.model import PeopleModel
+from unionkit.ui.members.page import MembersPage
+from unionkit.ui.members.wizard import MAPPING, PREVIEW, SUMMARY, ImportWizard
+
+ROSTER = (
+    "Nombre(s),Apellido Paterno,Apellido Materno,CURP,No. Empleado,Fecha de ingreso,Notas\n"
+    "José Ángel,Núñez,Peña,BEML920313HMCLNS09,1001,05/03/2019,=1+1\n"
+    "\n"
+    "Carmen,Salas,Bravo,SABC560626MDFLRN01,1002,2018-11-30,\n"
+    "Sin,Curp,,,1003,01/01/2020,\n"
+    "Otra,Vez,,BEML920313HMCLNS09,1004,05/03/2019,\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _sync_workers():
+    workers.SYNCHRONOUS = True
+    dialogs.AUTO = True
+    dialogs.reset()
+    yield
+    workers.SYNCHRONOUS = False
+    dialogs.AUTO = False
+    dialogs.reset()
+
+
+def _bulk_people(vault, n: int) -> None:
+    batch = vault.execute("INSERT INTO import_batch(kind, filename, sha256) VALUES ('members', 'x', 'y')").lastrowid
+    vault.execute(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?) "
+        "INSERT INTO person(nombre, primer_apellido, employee_no, is_member, status, sort_name, search_text, "
+        "import_batch_id) SELECT 'Nombre' || x, 'Apellido' || (x % 997), printf('%06d', x), x % 2, 'active', "
+        "'apellido' || (x % 997) || ' nombre' || x, 'nombre' || x, ? FROM c", (n, batch))
+
+
+@pytest.mark.slow
+def test_model_100k_rows_qtmodeltester(vault, qtmodeltester):
+    _bulk_people(vault, 100_000)
+    model = PeopleModel()
+    model.set_vault(vault)
+    assert model.total() == 100_000 and model.rowCount() == 500
+    # Sort first: the testers re-run every check on modelReset before they clear their "reset in flight"
+    # flag, and a check that calls fetchMore then looks like an insert inside the reset.
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 2)) == "100000"
+    qtmodeltester.check(model)
+    model.set_vault(None)
+    assert model.rowCount() == 0
+
+
+def test_model_small_qtmodeltester_and_lazy_fetch(vault, qtmodeltester):
+    _bulk_people(vault, 1_234)
+    for col in range(7):
+        plain = PeopleModel()
+        plain.set_vault(vault)
+        plain.sort(col, Qt.SortOrder.AscendingOrder)
+        assert plain.rowCount() == 500
+    model = PeopleModel()
+    model.set_vault(vault)
+    qtmodeltester.check(model)
+    while model.canFetchMore(model.index(-1, -1)):
+        model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == 1_234
+
+
+def test_import_wizard_end_to_end(qtbot, vault, tmp_path):
+    path = tmp_path / "padron.csv"
+    path.write_text(ROSTER, encoding="utf-8-sig")
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.set_vault(vault)
+    assert page.stack.currentIndex() == 0  # empty state first
+    wiz = ImportWizard(vault, page)
+    qtbot.addWidget(wiz)
+    dialogs.preanswer(str(path))
+    wiz.choose_file()
+    assert wiz.table is not None and "4" in wiz.file_label.text()
+    qtbot.mouseClick(wiz.next_button, Qt.MouseButton.LeftButton)
+    assert wiz.step() == MAPPING
+    assert wiz.mapping()["curp"] == 3 and wiz.mapping()["notes"] == 6
+    qtbot.mouseClick(wiz.next_button, Qt.MouseButton.LeftButton)
+    assert wiz.step() == PREVIEW
+    lines = [wiz.problems.item(r, 0).text() for r in range(wiz.problems.rowCount())]
+    assert lines == ["5", "6"]
+    assert "2" in wiz.problems.item(1, 2).text()  # repeats line 2
+    received = []
+    wiz.imported.connect(received.append)
+    qtbot.mouseClick(wiz.next_button, Qt.MouseButton.LeftButton)
+    assert wiz.step() == SUMMARY
+    assert received and received[0]["imported"] == 2
+    assert "2" in wiz.summary_label.text()
+    assert find_by_curp(vault, "BEML920313HMCLNS09").notes == "=1+1"
+    page.refresh()
+    assert page.stack.currentIndex() == 1 and page.model.total() == 2
+
+
+def test_wizard_unreadable_file_and_cancelled_commit(qtbot, vault, tmp_path):
+    wiz = ImportWizard(vault)
+    qtbot.addWidget(wiz)
+    bad = tmp_path / "viejo.xls"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    assert not wiz.load_file(bad)
+    assert ".xls" in wiz.file_label.text() and not wiz.next_button.isEnabled()
+    good = tmp_path / "padron.csv"
+    good.write_text(ROSTER, encoding="utf-8")
+    prev = preview(vault, read_table(good))
+    with pytest.raises(ImportCancelled):
+        commit(vault, prev, cancelled=lambda: True)
+    assert vault.scalar("SELECT count(*) FROM person") == 0
+    assert vault.scalar("SELECT count(*) FROM import_batch") == 0
+
+
+def _type(widget, text: str) -> None:
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def test_search_as_you_type_accents(qtbot, vault):
+    add_person(vault, {"nombre": "José Ángel", "primer_apellido": "Núñez", "segundo_apellido": "Peña",
+                       "curp": "BEML920313HMCLNS09", "employee_no": "1001", "is_member": 1})
+    add_person(vault, {"nombre": "Carmen", "primer_apellido": "Salas", "curp": "SABC560626MDFLRN01"})
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.set_vault(vault)
+    page.show()
+    _type(page.search, "núñez")
+    qtbot.waitUntil(lambda: page.model.total() == 1, timeout=2000)
+    assert page.model.data(page.model.index(0, 0)) == "Núñez Peña, José Ángel"
+    page.search.clear()
+    qtbot.keyClicks(page.search, "PENA jose")
+    qtbot.waitUntil(lambda: page.model.total() == 1, timeout=2000)
+    page.search.setText("SABC56")
+    page.apply_filter()
+    assert page.model.data(page.model.index(0, 1)) == "SABC560626MDFLRN01"
+    page.search.setText("")
+    page.status.setCurrentIndex(page.status.findData("non_members"))
+    assert page.model.total() == 1
+    page.set_vault(None)
+    assert page.model.rowCount() == 0 and page.search.text() == ""
+    assert page.form.widgets["nombre"].text() == ""
+
+
+def test_form_inline_validation_and_status_change(qtbot, vault):
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.set_vault(vault)
+    page.new_person()
+    form = page.form
+    form.widgets["nombre"].setText("Carmen")
+    form.widgets["primer_apellido"].setText("Salas")
+    form.widgets["curp"].setText("SABC560626MDFLRN02")
+    assert form.messages["curp"].isVisibleTo(form) and not form.save_button.isEnabled()
+    form.widgets["curp"].setText("sabc560626mdflrn01")
+    assert not form.messages["curp"].isVisibleTo(form) and form.save_button.isEnabled()
+    form.widgets["hire_date"].setText("31/02/2020")
+    assert "31/02/2020" in form.messages["hire_date"].text()
+    form.widgets["hire_date"].setText("01/02/2020")
+    form.widgets["join_date"].setText("03/02/2020")
+    pid = form.save()
+    assert pid is not None
+    p = get_person(vault, pid)
+    assert (p.curp, p.hire_date, p.is_member, p.join_date) == ("SABC560626MDFLRN01", "2020-02-01", 1, "2020-02-03")
+    assert page.model.total() == 1 and page.stack.currentIndex() == 1
+
+    def fill(dlg):
+        dlg.status.setCurrentIndex(dlg.status.findData("resigned"))
+        dlg.date.setText("15/01/2025")
+        dlg.reason.setText("Renuncia por escrito")
+        dlg.apply()
+        return dlg.result() == 1
+
+    dialogs.preanswer(fill)
+    page.change_status(pid)
+    assert get_person(vault, pid).status == "resigned"
+    assert [e.status for e in history(vault, pid)] == ["active", "resigned"]
+    assert form.history.rowCount() == 2
+    assert form.history.item(1, 2).text() == "Renuncia por escrito"
+
+
+def test_export_from_page_uses_filters(qtbot, vault, tmp_path):
+    add_person(vault, {"nombre": "Ana", "primer_apellido": "Ávila", "curp": "BEML920313HMCLNS09", "is_member": 1,
+                       "phone": "4770000000"})
+    add_person(vault, {"nombre": "Bea", "primer_apellido": "Bravo", "curp": "SABC560626MDFLRN01"})
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.set_vault(vault)
+    page.status.setCurrentIndex(page.status.findData("members"))
+    out = tmp_path / "afiliados.csv"
+    assert page.export_to(out, public=True) == 1
+    text = out.read_text("utf-8-sig")
+    assert "Ávila" in text and "Bravo" not in text and "4770000000" not in text
