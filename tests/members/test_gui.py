@@ -3,7 +3,6 @@ end, accented search typed key by key, the detail form's inline validation, stat
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest

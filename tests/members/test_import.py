@@ -8,14 +8,13 @@ import json
 
 import pytest
 
+from tests.conftest import PASS
 from unionkit.cli import main as cli_main
 from unionkit.members.commit import commit, import_file
 from unionkit.members.importer import preview
 from unionkit.members.query import PersonFilter, list_people
 from unionkit.members.reader import read_table
 from unionkit.members.service import find_by_curp, history
-
-from tests.conftest import PASS
 
 ROSTER = (
     "Nombre(s);Apellido Paterno;Apellido Materno;CURP;No. Empleado;Fecha de ingreso;Centro de trabajo;Puesto\r\n"
