@@ -81,3 +81,12 @@ def signature_tables(rows, header, col_widths, chunk: int = 25, row_height: floa
         out.append(t)
         t.setStyle(style)
     return out
+
+
+def heading(doc, title: str, subtitle: str = "") -> list:
+    """The big title and subtitle of a votes document; the page header keeps the short ``doc.title``
+    (long titles collide with the union name in the shared page frame)."""
+    from reportlab.platypus import Paragraph
+
+    sub = " \u00b7 ".join(x for x in (doc.union_name, doc.period, subtitle) if x)
+    return [Paragraph(esc(title), doc.styles["Title"]), Paragraph(esc(sub), doc.styles["Subtitle"])]

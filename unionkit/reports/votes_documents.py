@@ -12,7 +12,16 @@ from unionkit.errors import ValidationError
 from unionkit.formatting import format_int
 from unionkit.i18n import _
 from unionkit.reports.common import UnionDocument, signature_blocks, simple_table
-from unionkit.reports.votes_common import esc, kv_table, language, long_date, option_label, outcome_label, short_date
+from unionkit.reports.votes_common import (
+    esc,
+    heading,
+    kv_table,
+    language,
+    long_date,
+    option_label,
+    outcome_label,
+    short_date,
+)
 from unionkit.vault import Vault
 from unionkit.votes import consultations, rolls
 
@@ -81,10 +90,11 @@ def write_cfcrl_notice(vault: Vault, cid: int, out: Path, lang: str = "es") -> P
     with language(lang):
         c, res = _closed(vault, cid)
         roll = rolls.roll_info(vault, c["roll_id"]) if c["roll_id"] else None
-        doc = UnionDocument(out, title=_("Notice of the consultation result to the CFCRL"),
-                            union_name=vault.union_name, period=short_date(c["vote_date"]), lang=lang)
+        doc = UnionDocument(out, title=_("CFCRL notice"), union_name=vault.union_name,
+                            period=short_date(c["vote_date"]), lang=lang)
         ss = doc.styles
-        story = [Paragraph(_("To the Centro Federal de Conciliación y Registro Laboral:"), ss["Body"]), Spacer(1, 6),
+        story = [*heading(doc, _("Notice of the consultation result to the CFCRL")),
+                 Paragraph(_("To the Centro Federal de Conciliación y Registro Laboral:"), ss["Body"]), Spacer(1, 6),
                  Paragraph(_("The union named above reports, BAJO PROTESTA DE DECIR VERDAD, the result of the "
                              "consultation “{title}” ({kind}) held on {date} at {place}.").format(
                      title=esc(c["title"]), kind=esc(_(consultations.KINDS[c["kind"]])),
@@ -103,7 +113,7 @@ def write_cfcrl_notice(vault: Vault, cid: int, out: Path, lang: str = "es") -> P
                   Paragraph(_("We declare, bajo protesta de decir verdad, that the acta and the voting records "
                               "are kept for five years (LFT art. 390 Ter II g)."), ss["Body"]),
                   signature_blocks([_("Secretary General")])]
-        return doc.build(story)
+        return doc.build(story, with_header=False)
 
 
 def write_document(vault: Vault, cid: int, which: str, out: str | Path, lang: str = "es") -> Path:

@@ -14,7 +14,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer
 from unionkit.formatting import format_int
 from unionkit.i18n import _
 from unionkit.reports.common import UnionDocument, signature_blocks
-from unionkit.reports.votes_common import esc, kv_table, language, short_date, signature_tables
+from unionkit.reports.votes_common import esc, heading, kv_table, language, short_date, signature_tables
 from unionkit.vault import Vault
 from unionkit.votes import campaigns, consultations, rolls
 
@@ -49,17 +49,18 @@ def write_support_annex(vault: Vault, campaign_id: int, out: Path, lang: str = "
         c = campaigns.get(vault, campaign_id)
         res = campaigns.evaluate(vault, campaign_id)
         rows_ok = campaigns.valid_rows(vault, campaign_id)
-        doc = UnionDocument(out, title=_("Support list for the constancia de representatividad"),
-                            union_name=vault.union_name, period=short_date(c["filing_date"]), lang=lang,
-                            subtitle=c["employer"] or c["name"])
+        doc = UnionDocument(out, title=_("Support annex (LFT 390 Bis)"), union_name=vault.union_name,
+                            period=short_date(c["filing_date"]), lang=lang)
         ss = doc.styles
         header = ["#", _("Name"), _("CURP"), _("Hire date"), _("Signature")]
         rows = [[str(i), r["full_name"], r["curp"], short_date(r["hire_date"]) if r["hire_date"] else "", ""]
                 for i, r in enumerate(rows_ok, 1)]
-        story: list = [Paragraph(_("LFT art. 390 Bis I: workers covered by the collective contract who support "
+        story: list = [*heading(doc, _("Support list for the constancia de representatividad"),
+                                c["employer"] or c["name"]),
+                       Paragraph(_("LFT art. 390 Bis I: workers covered by the collective contract who support "
                                    "the application, with full name, CURP, hire date and autograph signature."),
                                  ss["Body"]), Spacer(1, 4)]
-        story += signature_tables(rows, header, [12 * mm, 62 * mm, 42 * mm, 22 * mm, 42 * mm])
+        story += signature_tables(rows, header, [10 * mm, 56 * mm, 40 * mm, 31 * mm, 43 * mm])
         totals = [[_("Valid supporters"), format_int(res.valid_supporters)],
                   [_("Covered workers (roll)"), format_int(res.covered)],
                   [_("Required (30 %)"), format_int(res.required)], [_("Share"), f"{res.pct} %"]]
@@ -68,4 +69,4 @@ def write_support_annex(vault: Vault, campaign_id: int, out: Path, lang: str = "
         story += [Paragraph(_("Totals"), ss["H2"]), kv_table(totals, right_cols=[1]),
                   Paragraph(_("Threshold met") if res.met else _("Threshold NOT met"), ss["H3"]),
                   signature_blocks([_("Secretary General")])]
-        return doc.build(story)
+        return doc.build(story, with_header=False)
