@@ -12,8 +12,9 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
 from unionkit.formatting import format_int
 from unionkit.i18n import _
-from unionkit.reports.common import UnionDocument, signature_blocks, simple_table
+from unionkit.reports.common import UnionDocument, signature_blocks
 from unionkit.reports.votes_common import esc, kv_table, language, long_date, option_label, outcome_label, short_date
+from unionkit.reports.votes_common import left_table as simple_table
 from unionkit.vault import Vault
 from unionkit.votes import consultations, rolls
 
@@ -116,7 +117,8 @@ def write_tally_sheet(vault: Vault, cid: int, out: Path, lang: str = "es") -> Pa
             s = b["entry1"]
             if i:
                 story.append(PageBreak())
-            story.append(Paragraph(_("Booth {code}").format(code=esc(b["code"])) + " · " + esc(b["place"]), ss["H2"]))
+            head = " · ".join(x for x in (_("Booth {code}").format(code=b["code"]), b["place"]) if x)
+            story.append(Paragraph(esc(head), ss["H2"]))
             rows = [[_("Voters on this booth's roll"), format_int(b["padron"])]]
             rows += [[_("Votes for {option}").format(option=option_label(o)),
                       format_int(s.options.get(o, 0)) if s else ""] for o in c["options"]]

@@ -90,3 +90,12 @@ def heading(doc, title: str, subtitle: str = "") -> list:
 
     sub = " \u00b7 ".join(x for x in (doc.union_name, doc.period, subtitle) if x)
     return [Paragraph(esc(title), doc.styles["Title"]), Paragraph(esc(sub), doc.styles["Subtitle"])]
+
+
+def left_table(*args, **kw):
+    """The shared ``simple_table``, aligned to the left margin like the rest of the page."""
+    from unionkit.reports.common import simple_table
+
+    t = simple_table(*args, **kw)
+    t.hAlign = "LEFT"
+    return t

@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, Spacer
 from unionkit.errors import ValidationError
 from unionkit.formatting import format_int
 from unionkit.i18n import _
-from unionkit.reports.common import UnionDocument, signature_blocks, simple_table
+from unionkit.reports.common import UnionDocument, signature_blocks
 from unionkit.reports.votes_common import (
     esc,
     heading,
@@ -22,6 +22,7 @@ from unionkit.reports.votes_common import (
     outcome_label,
     short_date,
 )
+from unionkit.reports.votes_common import left_table as simple_table
 from unionkit.vault import Vault
 from unionkit.votes import consultations, rolls
 
@@ -30,7 +31,7 @@ def write_convocatoria(vault: Vault, cid: int, out: Path, lang: str = "es") -> P
     with language(lang):
         c = consultations.get(vault, cid)
         doc = UnionDocument(out, title=_("Convocatoria"), union_name=vault.union_name,
-                            period=short_date(c["convocatoria_date"]), lang=lang)
+                            period=short_date(c["vote_date"]), lang=lang, subtitle=c["title"])
         ss = doc.styles
         kind = _(consultations.KINDS[c["kind"]])
         story = [Paragraph(_("The union calls every worker entitled to vote to the consultation: {kind} — "
