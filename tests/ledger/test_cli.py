@@ -50,3 +50,16 @@ def test_cli_contract(cli, tmp_path):
     rc, out, _ = cli("ledger", "import-checkoff", str(f), "--period", "2026-04", "--deposit", "150.00", "--json")
     rec = json.loads(out)
     assert rc == 0 and rec["deducted_total"] == "150.00" and rec["flags"] == {"unknown_worker": 1}
+
+
+def test_cli_dues_rule_standing_and_delivery(cli, tmp_path):
+    rc, out, _ = cli("ledger", "dues-rule", "--from", "2026-01", "--fixed", "150.00", "--json")
+    assert rc == 0 and json.loads(out)[0]["amount"] == "150.00"
+    rc, out, _ = cli("ledger", "standing", "--as-of", "2026-05-01", "--json")
+    assert rc == 0 and json.loads(out)["members"] == 0
+    rc, out, err = cli("report", "deliver", "--from", "2026-01", "--to", "2026-06", "--member", "NOEXISTE",
+                       "--method", "hand")
+    assert rc == 1
+    rc, out, _ = cli("report", "monthly", "--period", "2026-03", "--lang", "en", "--out", str(tmp_path / "m.pdf"),
+                     "--json")
+    assert rc == 0 and len(json.loads(out)["head"]) == 64 and (tmp_path / "m.pdf").exists()

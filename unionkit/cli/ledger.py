@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 
+from unionkit.errors import UnionkitError
 from unionkit.i18n import _
 from unionkit.ledger import accounts, chain, checkoff, entries, periods, queries
 from unionkit.ledger.months import parse_iso_date, parse_month
@@ -72,6 +73,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
+
+    p = ls.add_parser("dues-rule", help=_("show or set the dues rule from the statutes"))
+    p.add_argument("--from", dest="first", metavar="YYYY-MM", help=_("month the rule takes effect"))
+    p.add_argument("--fixed", metavar="AMOUNT", help=_("a fixed amount per month"))
+    p.add_argument("--percent", metavar="PCT", help=_("a percentage of the monthly salary"))
+    p.add_argument("--rounding", choices=["half_up", "half_even", "down", "up"], default="half_up")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_dues_rule)
+
+    p = ls.add_parser("standing", help=_("months of dues owed per member as of a date"))
+    p.add_argument("--as-of", metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_standing)
 
     p = ls.add_parser("import-checkoff", help=_("import the employer's payroll deduction list"))
     p.add_argument("file", metavar="FILE")
@@ -229,4 +243,42 @@ def cmd_import_checkoff(args, ctx) -> int:
         print("  " + checkoff.flag_label(code))
     for code, n in sorted(rec.flag_counts().items()):
         print(f"  {checkoff.flag_label(code)}: {n}")
+    return 0
+
+
+def cmd_dues_rule(args, ctx) -> int:
+    from unionkit.ledger import dues
+
+    vault = ctx.open_vault()
+    if args.first:
+        if bool(args.fixed) == bool(args.percent):
+            raise UnionkitError(_("Give either --fixed AMOUNT or --percent PCT."))
+        dues.set_rule(vault, args.first, mode="fixed" if args.fixed else "percent",
+                      amount=Money.parse(args.fixed) if args.fixed else None, percent=args.percent or "0",
+                      rounding=args.rounding)
+    items = dues.rules(vault)
+    if ctx.wants_json():
+        ctx.emit_json([{"from": r.effective_month, "mode": r.mode, "amount": Money(r.amount).plain(),
+                        "percent": r.percent, "rounding": r.rounding} for r in items])
+    else:
+        for r in items:
+            print(f"{r.effective_month}  {r.describe()}")
+    return 0
+
+
+def cmd_standing(args, ctx) -> int:
+    import datetime as dt
+
+    from unionkit.ledger import standing
+
+    vault = ctx.open_vault()
+    as_of = parse_iso_date(args.as_of) if args.as_of else dt.date.today()
+    behind = standing.months_behind_by_person(vault, as_of)
+    if ctx.wants_json():
+        ctx.emit_json({"as_of": as_of.isoformat(), "members": len(behind),
+                       "in_good_standing": sum(1 for n in behind.values() if n == 0),
+                       "months_behind": {str(k): v for k, v in sorted(behind.items()) if v}})
+    else:
+        print(_("{good} of {n} members in good standing as of {date}.").format(
+            good=sum(1 for n in behind.values() if n == 0), n=len(behind), date=as_of.isoformat()))
     return 0

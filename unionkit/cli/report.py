@@ -32,6 +32,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     common(p)
     p.set_defaults(handler=cmd_account)
 
+    p = rs.add_parser("deliver", help=_("record that a member received the art. 373 account"))
+    p.add_argument("--from", dest="first", required=True, metavar="YYYY-MM")
+    p.add_argument("--to", dest="last", required=True, metavar="YYYY-MM")
+    p.add_argument("--member", required=True, help=_("CURP or employee number"))
+    p.add_argument("--method", required=True, choices=["hand", "email", "messaging", "mail", "assembly"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_deliver)
+
     p = rs.add_parser("arrears", help=_("members behind on their dues"))
     p.add_argument("--as-of", help="YYYY-MM-DD")
     common(p)
@@ -123,3 +131,20 @@ def cmd_receipt(args, ctx) -> int:
 
     vault = ctx.open_vault()
     return _done(args, ctx, build_receipt(vault, args.entry, Path(args.out), lang=_lang(args)))
+
+
+def cmd_deliver(args, ctx) -> int:
+    from unionkit.ledger import chain, delivery
+    from unionkit.ledger.people import find_person
+
+    vault = ctx.open_vault()
+    rid = delivery.report_for(vault, parse_month(args.first), parse_month(args.last), chain.head(vault)[1])
+    pid = find_person(vault, args.member)
+    delivery.record_delivery(vault, rid, pid, args.method)
+    log = delivery.delivery_log(vault, rid)
+    done = sum(1 for r in log if r["method"])
+    if ctx.wants_json():
+        ctx.emit_json({"ok": True, "report_id": rid, "delivered": done, "members": len(log)})
+    else:
+        print(_("Delivered: {delivered} of {total} members.").format(delivered=done, total=len(log)))
+    return 0

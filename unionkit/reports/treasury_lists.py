@@ -33,7 +33,7 @@ def arrears_rows(vault: Vault, as_of: dt.date) -> list[dict]:
     paid = standing.paid_months(vault)
     rule = dues.rule_for(vault, add_months(month_of(as_of), -1))
     info = {r[0]: r[1:] for r in vault.query(
-        "SELECT p.id, TRIM(p.primer_apellido || ' ' || p.segundo_apellido || ' ' || p.nombre), "
+        "SELECT p.id, TRIM(TRIM(p.primer_apellido || ' ' || p.segundo_apellido) || ' ' || p.nombre), "
         "COALESCE(w.name, ''), p.join_date FROM person p LEFT JOIN workplace w ON w.id = p.workplace_id "
         "WHERE p.is_member = 1")}
     out = []
