@@ -109,3 +109,20 @@ def test_constancia_explains_missing_annex(built, tmp_path):
     res = builder.build(vault, case.id, "constancia", tmp_path / "p")
     text = packet_text(res.dir)
     assert "anexo de respaldo" in text.lower() and "sin testado" in text.lower()
+
+
+def test_signature_wrong_key_and_minisign(built, tmp_path):
+    import shutil
+    import subprocess
+
+    vault, case = built
+    res = builder.build(vault, case.id, "complaint", tmp_path / "p")
+    other = tmp_path / "other.pub"
+    other.write_text("untrusted comment: x\nRWQAAAAAAAAAAEDx3P9dv3h3ZO8lCmTaV0vXUTAHx0bfk7zBPpDSI41HvpIJxb4PgpR0\n",
+                     encoding="utf-8")
+    assert not manifest.verify_signature(res.dir / manifest.MANIFEST, res.dir / manifest.SIGNATURE,
+                                         other.read_text(encoding="utf-8"))
+    if shutil.which("minisign"):
+        ok = subprocess.run(["minisign", "-Vm", str(res.dir / manifest.MANIFEST), "-p",
+                             str(res.dir / manifest.PUBKEY)], capture_output=True)
+        assert ok.returncode == 0, ok.stderr

@@ -22,7 +22,7 @@ from unionkit.errors import UnionkitError, ValidationError
 from unionkit.fsutil import atomic_writer, make_private_dir
 from unionkit.i18n import _
 from unionkit.packets import cases, custody, evidence, manifest, metadata
-from unionkit.packets.annexes import extra_annexes
+from unionkit.packets.annexes import Annex, extra_annexes
 from unionkit.packets.catalog import PACKET_KINDS
 from unionkit.packets.pdftext import pdf_text, redact_pdf
 from unionkit.packets.redact import Redactor
@@ -174,6 +174,7 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
     if progress:
         progress(0.86, _("Writing the document"))
     annexes = extra_annexes(vault, case, kind, out_dir, lang, redact, len(exhibits), campaign_id)
+    annexes = [_screen_annex(a, red) for a in annexes]
     for a in annexes:
         if a.path is not None:
             files[a.path.relative_to(out_dir).as_posix()] = manifest.sha256_file(a.path)
@@ -205,6 +206,15 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
     if progress:
         progress(1.0, _("Done"))
     return PacketResult(cur.lastrowid, kind, out_dir, zip_path, pdf_path, redact, files, exhibits, warnings)
+
+
+def _screen_annex(a: Annex, red: Redactor) -> Annex:
+    """An annex from another area that shows an affected worker's data is left out of a redacted packet."""
+    if a.path is None or not red.enabled or not red.leaks(pdf_text(a.path.read_bytes())):
+        return a
+    a.path.unlink(missing_ok=True)
+    return Annex(a.title, None, _("Left out: it shows personal data of affected workers. Build the packet "
+                                  "without redaction to include it, or attach a redacted copy by hand."))
 
 
 def _zip(folder: Path, zip_path: Path, cancelled: Callable[[], bool] | None) -> None:

@@ -36,7 +36,8 @@ class Redactor:
             for value in (w.curp, w.nss, w.address, w.name):
                 if value and len(value.strip()) >= 4:
                     r.pairs.append((re.compile(re.escape(value.strip()), re.IGNORECASE), w.pseudonym))
-                    r.secrets.append(value.strip())
+                    if value is not w.name:  # names are replaced too, but only these four are checked
+                        r.secrets.append(value.strip())
             digits = _digits(w.phone)
             if len(digits) >= 7:
                 # the phone written with any spaces, dashes or dots between its digits
