@@ -138,3 +138,12 @@ def test_import_roll_from_file(vault, tmp_path):
     reasons = [e.reason for e in rolls.entries(vault, rid)]
     assert reasons == ["eligible", "hired_after", "confianza", "resigned", "duplicate"]
     assert rolls.roll_info(vault, rid)["source"] == "import"
+
+
+def test_snapshot_names_cleaned(vault, add_people):
+    [a, b] = add_people(vault, 2)
+    vault.execute("UPDATE person SET segundo_apellido = '' WHERE id = ?", (a,))
+    vault.execute("UPDATE person SET nombre = 'Ana\tMaría' WHERE id = ?", (b,))
+    rid = rolls.build_from_register(vault, "P", "revision", FILING)
+    names = {e.person_id: e.full_name for e in rolls.entries(vault, rid)}
+    assert names[a] == "Apellido0000 Nombre0" and names[b] == "Apellido0001 Pérez Ana María"

@@ -24,13 +24,12 @@ from unionkit.votes.eligibility import Candidate, evaluate
 # that are plainly eligible (not confianza, active, hired by the cut-off; for elections also a member old
 # enough). Only the other rows go through ``eligibility.evaluate`` in Python (same verdicts: a test
 # compares both paths); this keeps a 100,000-person snapshot fast.
-_NAME_SQL = ("replace(replace(trim(primer_apellido || ' ' || segundo_apellido || ' ' || nombre), '  ', ' '), "
-             "char(9), ' ')")
-_FAST_SQL = f"""SELECT sort_name, id, (confianza = 0 AND status = 'active' AND (hire_date IS NULL OR hire_date <= :cut)
+# (A name with an empty part or a stray tab is rebuilt in Python: see ``_clean_tail``.)
+_FAST_SQL = """SELECT sort_name, id, (confianza = 0 AND status = 'active' AND (hire_date IS NULL OR hire_date <= :cut)
   AND (:election = 0 OR (is_member = 1 AND (birth_date IS NULL OR birth_date <= :age15)))),
-  COALESCE(curp, '') || char(9) || {_NAME_SQL} || char(9) || COALESCE(hire_date, '') || char(9) || sex
-  || char(9) || id || char(10)
-FROM person {{where}}"""
+  COALESCE(curp, '') || char(9) || primer_apellido || ' ' || segundo_apellido || ' ' || nombre || char(9)
+  || COALESCE(hire_date, '') || char(9) || sex || char(9) || id || char(10)
+FROM person {where}"""
 _PERSON_SQL = """SELECT id, nombre, primer_apellido, segundo_apellido, COALESCE(curp, ''), hire_date, confianza,
 is_member, status, status_date, birth_date, sex FROM person WHERE id IN ({ids})"""
 
@@ -109,10 +108,21 @@ def build_from_register(vault: Vault, name: str, purpose: str, as_of: dt.date, *
     verdicts = _evaluate_ids(vault, complex_ids, purpose, as_of, behind)
     lines, eligible = [], 0
     for _sort, pid, simple, tail in rows:
+        if "  " in tail or "\t " in tail or " \t" in tail or tail.count("\t") != 4:
+            tail = _clean_tail(tail)
         ok, reason = verdicts.get(pid, (True, "eligible")) if not simple or pid in verdicts else (True, "eligible")
         eligible += ok
         lines.append(("1\t" if ok else "0\t") + reason + "\t" + tail)
     return _store_text(vault, name, purpose, "register", as_of, "".join(lines), eligible, len(rows))
+
+
+def _clean_tail(tail: str) -> str:
+    """Rebuild ``curp, name, hire, sex, id`` when the name had an empty part or a tab in it."""
+    parts = tail.rstrip("\n").split("\t")
+    curp, rest = parts[0], parts[1:]
+    hire, sex, pid = rest[-3:]
+    name = _clean(" ".join(rest[:-3]))
+    return f"{curp}\t{name}\t{hire}\t{sex}\t{pid}\n"
 
 
 def _years_before(d: dt.date, years: int) -> str:
