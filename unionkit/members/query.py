@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from unionkit.members.model import PERSON_COLUMNS, Person
-from unionkit.members.text import fold
+from unionkit.members.text import fold, sort_fold
 from unionkit.vault import Vault
 
 SORT_COLUMNS = {
@@ -64,6 +64,13 @@ def _where(flt: PersonFilter) -> tuple[str, list]:
                 clauses.append("((p.curp >= ? AND p.curp < ?) OR (p.employee_no >= ? AND p.employee_no < ?))")
                 params += [up, up + "\uffff", word, word + "\uffff"]
         match, likes = fts_expression(flt.text)
+        short = "".join(sort_fold(flt.text).split())
+        if not match and len(likes) == 1 and len(short) <= 2 and flt.text.strip() == flt.text.strip().split()[0]:
+            # One or two letters: surnames starting with them, on the sort index (a scan of every
+            # name for "%h%" costs ~0.1 s at 100,000 people and finds nearly everybody anyway).
+            clauses.append("p.sort_name >= ? AND p.sort_name < ?")
+            params += [short, short + "\x7f"]
+            likes = []
         if match:
             clauses.append("p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)")
             params.append(match)

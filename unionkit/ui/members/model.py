@@ -8,14 +8,11 @@ The view calls ``sort(column, order)`` (header clicks) and the page calls ``set_
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from unionkit.formatting import format_date
 from unionkit.i18n import N_, _
 from unionkit.members.model import status_label
-from unionkit.members.query import PersonFilter, RowView, fetch_rows, search_ids
+from unionkit.members.query import PersonFilter, fetch_rows, search_ids
 from unionkit.vault import Vault
 
 # (sort key in unionkit.members.query.SORT_COLUMNS, header)
@@ -30,6 +27,12 @@ COLUMNS = (
 )
 BATCH = 500
 BLOCK = 200
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+
+
+def _short_date(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
 
 
 class PeopleModel(QAbstractTableModel):
@@ -38,7 +41,7 @@ class PeopleModel(QAbstractTableModel):
         self._vault: Vault | None = None
         self._ids: list[int] = []
         self._loaded = 0
-        self._rows: dict[int, RowView] = {}
+        self._cells: dict[int, tuple[str, ...]] = {}
         self._filter = PersonFilter()
         self._order = "name"
         self._descending = False
@@ -60,7 +63,7 @@ class PeopleModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query (after an import, an edit, a new filter)."""
         self.beginResetModel()
-        self._rows = {}
+        self._cells = {}
         if self._vault is None:
             self._ids = []
         else:
@@ -83,15 +86,6 @@ class PeopleModel(QAbstractTableModel):
         while row >= self._loaded and self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
         return row
-
-    def _row(self, row: int) -> RowView | None:
-        pid = self._ids[row]
-        rv = self._rows.get(pid)
-        if rv is None and self._vault is not None:
-            start = row - row % BLOCK
-            self._rows.update(fetch_rows(self._vault, self._ids[start:start + BLOCK]))
-            rv = self._rows.get(pid)
-        return rv
 
     # ---------------------------------------------------------------- Qt model API
 
@@ -119,26 +113,29 @@ class PeopleModel(QAbstractTableModel):
             return _(COLUMNS[section][1])
         return None
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < self._loaded) or role not in (Qt.DisplayRole,
-                                                                                           Qt.ToolTipRole):
+    def data(self, index: QModelIndex, role=DISPLAY):
+        # Hot path (every visible cell, every role, every repaint): plain ints, one dict lookup.
+        if role != DISPLAY and role != TOOLTIP:
             return None
-        rv = self._row(index.row())
-        if rv is None:
+        row = index.row()
+        if row < 0 or row >= self._loaded:
             return None
-        key = COLUMNS[index.column()][0]
-        if key == "name":
-            return rv.name
-        if key == "curp":
-            return rv.curp
-        if key == "employee_no":
-            return rv.employee_no
-        if key == "workplace":
-            return rv.workplace
-        if key == "status":
-            return status_label(rv.status) if rv.is_member else _("Not a member")
-        value = rv.hire_date if key == "hire_date" else rv.join_date
-        return format_date(dt.date.fromisoformat(value)) if value else ""
+        cells = self._cells.get(self._ids[row])
+        if cells is None:
+            cells = self._load_block(row)
+        return cells[index.column()] if cells else None
+
+    def _load_block(self, row: int) -> tuple[str, ...] | None:
+        if self._vault is None:
+            return None
+        start = row - row % BLOCK
+        member_label = {s: status_label(s) for s in ("active", "suspended", "resigned", "dismissed", "deceased")}
+        not_member = _("Not a member")
+        for pid, rv in fetch_rows(self._vault, self._ids[start:start + BLOCK]).items():
+            self._cells[pid] = (rv.name, rv.curp, rv.employee_no, rv.workplace,
+                                member_label.get(rv.status, rv.status) if rv.is_member else not_member,
+                                _short_date(rv.hire_date), _short_date(rv.join_date))
+        return self._cells.get(self._ids[row])
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
