@@ -36,3 +36,11 @@ def test_consultation_checks():
     assert "cct_copy" in leg
     el = {c.code for c in consultation_checks("election", vote)}
     assert el == {"election_convocatoria", "padron_published"}
+
+
+def test_constancia_expiry_both_readings():
+    from unionkit.votes.calendar import constancia_expiry
+
+    e = constancia_expiry(D(2026, 1, 15))
+    assert e["calendar_months"] == D(2026, 7, 15) and e["days_180"] == D(2026, 7, 14) and e["alert"] == D(2026, 7, 14)
+    assert constancia_expiry(D(2026, 8, 31))["calendar_months"] == D(2027, 2, 28)

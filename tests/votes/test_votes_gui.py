@@ -81,7 +81,12 @@ def test_mismatch_blocks_closing(vault, add_people, page, qtbot):
     assert consultations.get(vault, cid)["status"] == "closed"
     page.detail.setCurrentIndex(1)
     assert page.result.outcome.text() and page.result.bases_model.rowCount() == 3
+    page.detail.setCurrentIndex(2)
+    assert page.roll_view.model.rowCount() == 40
+    page.roll_view.only_excluded.setChecked(True)
+    assert page.roll_view.model.rowCount() == 0
     page.set_vault(None)
+    assert page.roll_view.model.rowCount() == 0
     assert page.list_model.rowCount() == 0 and page.tally.booth_list.count() == 0
     assert page.result.options_model.rowCount() == 0
 

@@ -65,3 +65,11 @@ def test_second_denominator_blocks():
     res.valid_supporters = 3
     assert met(3, 10) and not res.met
     assert res.missing == 3
+
+
+def test_thin_margin_warning():
+    res = check_support([], {}, 100, dt.date(2026, 1, 1))
+    res.valid_supporters = 32
+    assert res.met and res.warnings
+    res.valid_supporters = 33
+    assert res.met and not res.warnings

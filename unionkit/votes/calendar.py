@@ -126,3 +126,20 @@ def consultation_checks(kind: str, vote: dt.date, *, aviso: dt.date | None = Non
         safe = add_business_days(vote, -3, extra)
         out.append(_check("cct_copy", cct_copy, cct_copy is not None and cct_copy <= safe, safe))
     return out
+
+
+def constancia_expiry(issued: dt.date) -> dict:
+    """The constancia de representatividad is valid 6 months from issuance (LFT 387 last para.). Whether
+    "6 months" means calendar months or 180 days (LFT 736: months of 30 days) is open (DOMAIN §8.8): both are
+    computed and the earlier one is the date to act on. (A strike in progress suspends expiry.)"""
+    m = issued.month - 1 + 6
+    y, m = issued.year + m // 12, m % 12 + 1
+    day = issued.day
+    while True:
+        try:
+            months = dt.date(y, m, day)
+            break
+        except ValueError:
+            day -= 1
+    days = issued + dt.timedelta(days=180)
+    return {"calendar_months": months, "days_180": days, "alert": min(months, days)}

@@ -96,6 +96,16 @@ class ThresholdResult:
             k = max(k, missing(self.valid_supporters, self.in_service))
         return k
 
+    @property
+    def warnings(self) -> list[str]:
+        """A thin margin: the CFCRL cross-checks with outside data (IMSS) and may strike entries. Warn when
+        fewer than 10 % above the minimum (DOMAIN §1: a product choice, not law)."""
+        if self.met and self.covered and 10 * self.valid_supporters < 11 * self.required:
+            return [_("The threshold is met by a thin margin ({s} for {req} required): the CFCRL cross-checks "
+                      "the list and may strike entries; aim for at least 10 % more.").format(
+                s=self.valid_supporters, req=self.required)]
+        return []
+
     def counter_text(self) -> str:
         """"S de N (xx.xx %) — faltan K" (the workbench's live counter)."""
         if self.missing:
@@ -107,7 +117,7 @@ class ThresholdResult:
     def to_json(self) -> dict:
         out = {"covered": self.covered, "valid_supporters": self.valid_supporters, "required": self.required,
                "met": self.met, "pct": self.pct, "missing": self.missing, "rejected": self.rejected,
-               "flagged": self.flagged}
+               "flagged": self.flagged, "warnings": self.warnings}
         if self.in_service is not None:
             out["in_service"] = self.in_service
             out["in_service_required"] = required(self.in_service)

@@ -23,6 +23,7 @@ from unionkit.ui import dialogs
 from unionkit.ui.area import AreaPage
 from unionkit.ui.votes.models import RowsModel
 from unionkit.ui.votes.result_view import ResultView
+from unionkit.ui.votes.roll_view import RollView
 from unionkit.ui.votes.tally_entry import TallyEntry
 from unionkit.ui.votes.wizard import SetupWizard
 from unionkit.ui.votes.workbench import Workbench
@@ -66,6 +67,8 @@ class VotesPage(AreaPage):
         self.detail = QTabWidget()
         self.detail.addTab(self.tally, "")
         self.detail.addTab(self.result, "")
+        self.roll_view = RollView()
+        self.detail.addTab(self.roll_view, "")
         self.detail.currentChanged.connect(lambda _i: self._refresh_detail())
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -97,6 +100,8 @@ class VotesPage(AreaPage):
         self.tabs.setTabText(1, _("Representativeness (30 %)"))
         self.detail.setTabText(0, _("Tally entry (double)"))
         self.detail.setTabText(1, _("Result"))
+        self.detail.setTabText(2, _("Roll"))
+        self.roll_view.retranslate()
         self.new_btn.setText(_("New consultation…"))
         self.empty.setText(_("No consultation yet. Click “New consultation…” to freeze a roll from the member "
                              "register, set the booths and dates, and print the convocatoria."))
@@ -111,6 +116,7 @@ class VotesPage(AreaPage):
         self.list_model.clear()
         self.tally.clear()
         self.result.clear()
+        self.roll_view.clear()
         self.workbench.set_vault(vault)
         self.new_btn.setEnabled(vault is not None)
         self.detail.setEnabled(False)
@@ -150,8 +156,12 @@ class VotesPage(AreaPage):
             dialogs.error(self, _("Votes"), exc.message)
 
     def _refresh_detail(self) -> None:
-        if self.vault is not None and self.current_id is not None and self.detail.currentIndex() == 1:
+        if self.vault is None or self.current_id is None:
+            return
+        if self.detail.currentIndex() == 1:
             self.result.load(self.vault, self.current_id)
+        elif self.detail.currentIndex() == 2:
+            self.roll_view.load(self.vault, self.current_id)
 
     def new_consultation(self) -> None:
         if self.vault is None:

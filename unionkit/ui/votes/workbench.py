@@ -216,7 +216,7 @@ class Workbench(QWidget):
         if c["headcount_in_service"]:
             extra += " · " + _("in the employer's service: {n} (needs {req})").format(
                 n=c["headcount_in_service"], req=(3 * c["headcount_in_service"] + 9) // 10)
-        self.detail.setText(extra)
+        self.detail.setText(extra + "".join("\n⚠ " + w for w in res.warnings))
         verdict = {r["line"]: r["reason"] for r in res.rejected}
         rows, payload, flags = [], [], []
         for s in campaigns.supporters(self.vault, cid):
