@@ -92,3 +92,35 @@ def test_settings_dialog_autolock_minutes(qtbot, make_window, answered_dialogs):
     w.open_settings()
     assert w.settings.autolock_minutes == 30
     assert w.idle.timeout_s == 30 * 60
+
+
+def test_no_ui_string_is_shadowed_by_another_catalog():
+    """Catalogs are chained (core, members, ledger, votes, packets, ui): an msgid that another domain
+    translates differently would show the other translation (e.g. 'Open' → 'Abierto'). Such short
+    strings of the shell carry a context (pgettext)."""
+    from babel.messages.pofile import read_po
+
+    from unionkit.i18n import DOMAINS
+    from unionkit.paths import translations_dir
+
+    def load(domain):
+        with open(translations_dir() / "es_MX" / "LC_MESSAGES" / f"{domain}.po", "rb") as fh:
+            return read_po(fh)
+
+    ui = load("ui")
+    clashes = []
+    for other in (d for d in DOMAINS if d != "ui"):
+        cat = load(other)
+        for m in ui:
+            if not m.id:
+                continue
+            o = cat.get(m.id, context=m.context)
+            if o is not None and o.string and o.string != m.string:
+                clashes.append((other, m.id, o.string, m.string))
+    assert clashes == []
+
+
+def test_open_button_says_abrir(qtbot, make_window):
+    w = make_window()
+    assert w.start.open_panel.unlock.open_button.text() == "Abrir"
+    assert w.lock_screen.unlock.open_button.text() == "Abrir"

@@ -14,12 +14,15 @@ from PySide6.QtWidgets import QWidget
 
 from unionkit.demo import DEMO_PASSPHRASE, create_demo
 from unionkit.errors import UnionkitError
-from unionkit.i18n import N_, _
+from unionkit.i18n import _, pgettext
 from unionkit.ui import dialogs
 from unionkit.ui.progress import run_with_progress
 
-AREA_LABELS = {"members": N_("members"), "ledger": N_("treasury"), "votes": N_("votes"),
-               "packets": N_("claims and evidence")}
+
+def area_label(area: str) -> str:
+    labels = {"members": pgettext("demo step", "members"), "ledger": pgettext("demo step", "treasury"),
+              "votes": pgettext("demo step", "votes"), "packets": pgettext("demo step", "claims and evidence")}
+    return labels.get(area, area)
 
 
 def demo_note() -> str:
@@ -48,7 +51,7 @@ class DemoLauncher:
 
         def work(progress, _cancelled):
             def step(area: str, fraction: float) -> None:
-                label = _(AREA_LABELS[area]) if area in AREA_LABELS else area
+                label = area_label(area)
                 progress(0.1 + 0.9 * fraction, _("Creating the demo vault: {area}…").format(area=label))
             progress(0.0, _("Creating the demo vault: deriving the key…"))
             return create_demo(target, small=small, progress=step)

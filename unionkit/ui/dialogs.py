@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from unionkit.i18n import _
+from unionkit.i18n import pgettext
 
 AUTO = False
 history: list[tuple[str, str, str]] = []
@@ -69,8 +69,8 @@ def ask(parent: QWidget | None, title: str, text: str, *, yes: str | None = None
     if answer is not _NOTHING:
         return bool(answer)
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    ok = box.addButton(yes or _("Yes"), QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    ok = box.addButton(yes or pgettext("button", "Yes"), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(pgettext("button", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(ok if default else no)
     box.exec()
     return box.clickedButton() is ok

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from unionkit import settings as settings_store
 from unionkit.clock import SYSTEM_CLOCK, Clock
 from unionkit.demo import DEMO_PASSPHRASE
-from unionkit.i18n import _
+from unionkit.i18n import _, pgettext
 from unionkit.settings import Settings
 from unionkit.ui.about import show_about
 from unionkit.ui.app import apply_language
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
                                      .format(n=self.settings.autolock_minutes))
         elif state == LOCKED and self.session.path is not None:
             self.status_vault.setText(_("Vault: {name}").format(name=self.session.path.name))
-            self.status_lock.setText(_("Locked"))
+            self.status_lock.setText(pgettext("vault state", "Locked"))
         else:
             self.status_vault.setText(_("No vault open"))
             self.status_lock.setText("")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from unionkit.formatting import format_datetime, format_int
-from unionkit.i18n import _
+from unionkit.i18n import _, pgettext
 from unionkit.ui.area import AreaPage
 from unionkit.ui.overview_data import VaultSummary, summarize
 from unionkit.vault import Vault
@@ -70,7 +70,7 @@ class OverviewPage(AreaPage):
         self.retranslate()
 
     def title(self) -> str:
-        return _("Vault")
+        return pgettext("page", "Vault")
 
     def set_vault(self, vault: Vault | None) -> None:
         self.summary = summarize(vault) if vault is not None else None
@@ -107,4 +107,4 @@ class OverviewPage(AreaPage):
         self.contents_form.addRow(_("Format version:"), QLabel(str(s.schema_version)))
         self.backup_value.setText(_local(s.last_backup) if s.last_backup else
                                   _("Never — make a backup now and keep it on a separate drive."))
-        self.verified_value.setText(_local(s.last_verified) if s.last_verified else _("Never"))
+        self.verified_value.setText(_local(s.last_verified) if s.last_verified else pgettext("date", "Never"))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from unionkit.i18n import LANGUAGE_NAMES, _
+from unionkit.i18n import LANGUAGE_NAMES, _, pgettext
 from unionkit.settings import AUTOLOCK_MAX, AUTOLOCK_MIN, BACKUP_KEEP_MAX, BACKUP_KEEP_MIN, Settings
 from unionkit.ui import dialogs
 
@@ -59,7 +59,7 @@ class SettingsDialog(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("Settings"))
+        self.setWindowTitle(pgettext("window", "Settings"))
         for label, text in zip(self.labels, (_("Language:"), _("Lock after idle (minutes):"),
                                              _("Backup folder:"), _("Backups to keep:")), strict=True):
             label.setText(text)

@@ -11,11 +11,10 @@ import string
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from unionkit.i18n import N_, _
+from unionkit.i18n import _, pgettext
 
 COMMON = {"password", "contraseña", "contrasena", "123456", "12345678", "qwerty", "sindicato",
           "unionkit", "admin", "letmein", "abc123", "111111", "iloveyou", "teamo", "mexico"}
-LABELS = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Strong"), N_("Very strong"))
 COLORS = ("#b3261e", "#d9730d", "#c9a227", "#4f8a10", "#2e7d32")
 MIN_SCORE = 2  # a vault cannot be created with a weaker passphrase
 
@@ -62,6 +61,11 @@ def score(passphrase: str) -> int:
     return 4
 
 
+def level_name(level: int) -> str:
+    return (pgettext("strength", "Very weak"), pgettext("strength", "Weak"), pgettext("strength", "Fair"),
+            pgettext("strength", "Strong"), pgettext("strength", "Very strong"))[level]
+
+
 class StrengthMeter(QWidget):
     """A bar and a word ("Strong") that follow the passphrase field."""
 
@@ -90,5 +94,5 @@ class StrengthMeter(QWidget):
         return self.current
 
     def retranslate(self) -> None:
-        self.label.setText(_("Strength: {level}").format(level=_(LABELS[self.current]))
+        self.label.setText(_("Strength: {level}").format(level=level_name(self.current))
                            if not self._empty else _("Strength: —"))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from unionkit.errors import ThrottledUnlock, UnionkitError, WrongPassphrase
-from unionkit.i18n import _, ngettext
+from unionkit.i18n import _, ngettext, pgettext
 from unionkit.ui.workers import run_task
 from unionkit.vault.throttle import UnlockGuard
 
@@ -68,7 +68,7 @@ class UnlockPanel(QWidget):
         self.prompt.setText(_("Passphrase:"))
         self.passphrase.setPlaceholderText(_("Type the vault's passphrase"))
         self.show_pass.setText(_("Show passphrase"))
-        self.open_button.setText(_("Open"))
+        self.open_button.setText(pgettext("button", "Open"))
         self.status.setText(_("Checking the passphrase…"))
         if self.countdown.isActive():
             self.refresh_throttle()
