@@ -12,8 +12,18 @@ Index = QModelIndex | QPersistentModelIndex
 WARN = QBrush(QColor("#f8d7da"))
 
 
+def dated(iso: str | None) -> tuple[str, str]:
+    """A date cell: shown dd/mm/yyyy, sorted by its ISO text."""
+    import datetime as dt
+
+    from unionkit.formatting import format_date
+
+    return (format_date(dt.date.fromisoformat(iso[:10])) if iso else "", iso or "")
+
+
 class RowsModel(QAbstractTableModel):
-    """Rows of display values plus one payload per row; sorted in Python (small lists)."""
+    """Rows of display values plus one payload per row; sorted in Python. A cell may be a
+    ``(display, sort key)`` tuple (dates shown dd/mm/yyyy sort by their ISO text)."""
 
     def __init__(self, headers: Callable[[], Sequence[str]], parent=None) -> None:
         super().__init__(parent)
@@ -48,6 +58,8 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self._rows[index.row()][index.column()]
+        if isinstance(value, tuple):
+            value = value[0]
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole and self._flagged[index.row()]:
@@ -66,6 +78,8 @@ class RowsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         def key(i: int):
             v = self._rows[i][column]
+            if isinstance(v, tuple):
+                v = v[1]
             return (0, v, "") if isinstance(v, int | float) else (1, 0, str(v or "").casefold())
 
         idx = sorted(range(len(self._rows)), key=key, reverse=order == Qt.SortOrder.DescendingOrder)

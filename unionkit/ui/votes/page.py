@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from unionkit.errors import UnionkitError
-from unionkit.formatting import format_date
 from unionkit.i18n import _
 from unionkit.reports.votes_common import outcome_label
 from unionkit.ui import dialogs
 from unionkit.ui.area import AreaPage
-from unionkit.ui.votes.models import RowsModel
+from unionkit.ui.votes.models import RowsModel, dated
 from unionkit.ui.votes.result_view import ResultView
 from unionkit.ui.votes.roll_view import RollView
 from unionkit.ui.votes.tally_entry import TallyEntry
@@ -30,12 +29,6 @@ from unionkit.ui.votes.workbench import Workbench
 from unionkit.vault import Vault
 from unionkit.votes import consultations
 from unionkit.votes.setup import setup_consultation
-
-
-def _date(iso: str | None) -> str:
-    import datetime as dt
-
-    return format_date(dt.date.fromisoformat(iso)) if iso else ""
 
 
 class VotesPage(AreaPage):
@@ -127,7 +120,7 @@ class VotesPage(AreaPage):
         if self.vault is None:
             return
         items = consultations.list_consultations(self.vault)
-        rows = [[_date(c["vote_date"]), _(consultations.KINDS[c["kind"]]), c["title"],
+        rows = [[dated(c["vote_date"]), _(consultations.KINDS[c["kind"]]), c["title"],
                  _(consultations.STATUSES[c["status"]]), outcome_label(c["outcome"], c["winner"]) if c["outcome"]
                  else ""] for c in items]
         self.list_model.set_rows(rows, [c["id"] for c in items])

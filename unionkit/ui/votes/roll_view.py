@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from unionkit.i18n import _
-from unionkit.ui.votes.models import RowsModel
+from unionkit.ui.votes.models import RowsModel, dated
 from unionkit.vault import Vault
 from unionkit.votes import consultations, rolls
 from unionkit.votes.eligibility import reason_text
@@ -52,7 +52,7 @@ class RollView(QWidget):
         self._entries = rolls.entries(vault, c["roll_id"])
         self.info.setText(_("{name}: {eligible} eligible, {excluded} excluded · cut-off {date} · SHA-256 {sha}")
                           .format(name=info["name"], eligible=info["eligible"], excluded=info["excluded"],
-                                  date=info["as_of"], sha=info["sha256"]))
+                                  date=dated(info["as_of"])[0], sha=info["sha256"]))
         self._fill()
 
     def _fill(self) -> None:
@@ -68,7 +68,7 @@ class RollView(QWidget):
                 continue
             if e.reason not in texts:
                 texts[e.reason] = reason_text(e.reason)
-            rows.append([seq if e.eligible else "", e.full_name, e.curp, e.hire_date, yes if e.eligible else no,
+            rows.append([seq if e.eligible else "", e.full_name, e.curp, dated(e.hire_date), yes if e.eligible else no,
                          texts[e.reason]])
             flags.append(not e.eligible)
         self.model.set_rows(rows, flagged=flags, numeric=[0])

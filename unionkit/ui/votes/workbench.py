@@ -31,7 +31,7 @@ from unionkit.errors import UnionkitError
 from unionkit.formatting import format_date
 from unionkit.i18n import _
 from unionkit.ui import dialogs
-from unionkit.ui.votes.models import RowsModel
+from unionkit.ui.votes.models import RowsModel, dated
 from unionkit.vault import Vault
 from unionkit.votes import campaigns, rolls
 
@@ -221,7 +221,7 @@ class Workbench(QWidget):
         rows, payload, flags = [], [], []
         for s in campaigns.supporters(self.vault, cid):
             rows.append([s["line"], s["full_name"], s["curp"],
-                         format_date(dt.date.fromisoformat(s["hire_date"])) if s["hire_date"] else "",
+                         dated(s["hire_date"]),
                          _("yes") if s["signed"] else _("no"), "✓" if s["scan_blob_id"] else "",
                          verdict.get(s["line"], _("valid"))])
             payload.append(s["id"])
