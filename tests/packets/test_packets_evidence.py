@@ -122,3 +122,24 @@ def test_thumbnail_only_for_images(vault, files):
     with Image.open(io.BytesIO(png)) as im:
         assert max(im.size) <= 96
     assert evidence.thumbnail_png(vault, txt.id) is None
+
+
+def test_share_copy_docx_loses_author(vault, tmp_path):
+    import zipfile
+
+    p = tmp_path / "acta.docx"
+    core = ('<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Lic. Juan Ramos'
+            '</dc:creator></cp:coreProperties>')
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("docProps/core.xml", core)
+        z.writestr("docProps/app.xml", "<Properties><Company>Autopartes SA</Company></Properties>")
+        z.writestr("word/document.xml", "<w:document/>")
+    item = evidence.add(vault, p)
+    assert ("creator", "Lic. Juan Ramos") in evidence.describe_metadata(vault, item.id)
+    out = evidence.export(vault, item.id, tmp_path / "s", share=True)
+    with zipfile.ZipFile(out) as z:
+        assert b"Juan Ramos" not in z.read("docProps/core.xml")
+        assert b"Autopartes" not in z.read("docProps/app.xml")
+        assert z.read("word/document.xml") == b"<w:document/>"

@@ -85,7 +85,8 @@ def _register_packet(sub) -> None:
     q = s.add_parser("build", help=_("build a packet folder and ZIP"))
     q.add_argument("kind", choices=["rrlm", "constancia", "complaint", "account-373"])
     q.add_argument("--case", type=int, required=True)
-    q.add_argument("--lang", dest="packet_lang", choices=["es", "en"], default="es")
+    q.add_argument("--lang", dest="packet_lang", choices=["es", "en"], default=None,
+                   help=_("language of the packet (default: the global --lang, else es)"))
     q.add_argument("--out", required=True, metavar="DIR")
     q.add_argument("--no-redact", action="store_true", help=_("include workers' CURP, NSS, address and phone"))
     q.add_argument("--campaign", type=int, default=None, help=_("representativeness campaign (constancia)"))
@@ -215,7 +216,8 @@ def cmd_evidence_show(args, ctx) -> int:
 def cmd_packet_build(args, ctx) -> int:
     from unionkit.packets import builder
 
-    res = builder.build(ctx.open_vault(), args.case, args.kind, Path(args.out), lang=args.packet_lang,
+    lang = args.packet_lang or (args.lang if getattr(args, "lang", None) in ("es", "en") else "es")
+    res = builder.build(ctx.open_vault(), args.case, args.kind, Path(args.out), lang=lang,
                         redact=not args.no_redact, campaign_id=args.campaign)
     if ctx.wants_json():
         ctx.emit_json(res.as_json())
