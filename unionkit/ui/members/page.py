@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from unionkit.errors import UnionkitError
 from unionkit.formatting import format_int
-from unionkit.i18n import _, ngettext
+from unionkit.i18n import N_, _, ngettext
 from unionkit.members import service
 from unionkit.members.export import UNENCRYPTED_WARNING, export_people
-from unionkit.members.model import STATUSES, status_label
+from unionkit.members.model import STATUSES
 from unionkit.members.query import PersonFilter, count
 from unionkit.ui import dialogs
 from unionkit.ui.area import AreaPage
@@ -44,6 +44,12 @@ from unionkit.vault import Vault
 # status filter: (key, members_only, status)
 STATUS_FILTERS = [("all", None, None), ("members", True, None)] + [(s, True, s) for s in STATUSES] + \
     [("non_members", False, None)]
+STATUS_FILTER_LABELS = {
+    "all": N_("Everybody"), "members": N_("All members"), "active": N_("Active members"),
+    "suspended": N_("Suspended members"), "resigned": N_("Former members: resigned"),
+    "dismissed": N_("Former members: dismissed"), "deceased": N_("Deceased members"),
+    "non_members": N_("Not members"),
+}
 DUES_FILTERS = (("any", None), ("behind1", 1), ("behind3", 3), ("current", 0))
 
 
@@ -202,11 +208,8 @@ class MembersPage(AreaPage):
         self.workplace.setCurrentIndex(max(0, self.workplace.findData(wp)))
         st = self.status.currentIndex()
         self.status.clear()
-        for key, _members, status in STATUS_FILTERS:
-            label = {"all": _("Everybody"), "members": _("All members"),
-                     "non_members": _("Not members")}.get(key) or _("Members: {status}").format(
-                         status=status_label(status).lower())
-            self.status.addItem(label, key)
+        for key, _members, _status in STATUS_FILTERS:
+            self.status.addItem(_(STATUS_FILTER_LABELS[key]), key)
         self.status.setCurrentIndex(max(0, st))
         du = self.dues.currentIndex()
         self.dues.clear()
