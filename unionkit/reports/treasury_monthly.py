@@ -79,7 +79,7 @@ def build_monthly(vault: Vault, month: str, out: Path, *, lang: str = "es") -> P
         rows.append([_("Total income"), "", money(s.income_total), money(prev.income_total)])
         story.append(simple_table(rows, header=[_("Category"), _("Art. 373 line"), _("This month"),
                                                 _("Previous month")],
-                                  col_widths=[62 * mm, 42 * mm, 34 * mm, 34 * mm], right_cols=(2, 3),
+                                  col_widths=[58 * mm, 52 * mm, 31 * mm, 31 * mm], right_cols=(2, 3),
                                   total_row=True))
 
         story.append(heading(_("Expenses and what they were for")))
@@ -88,7 +88,7 @@ def build_monthly(vault: Vault, month: str, out: Path, *, lang: str = "es") -> P
         rows.append([_("Total expenses"), "", money(s.expense_total), money(prev.expense_total)])
         story.append(simple_table(rows, header=[_("Category"), _("Destination"), _("This month"),
                                                 _("Previous month")],
-                                  col_widths=[62 * mm, 42 * mm, 34 * mm, 34 * mm], right_cols=(2, 3),
+                                  col_widths=[58 * mm, 52 * mm, 31 * mm, 31 * mm], right_cols=(2, 3),
                                   total_row=True))
         story.append(Spacer(1, 4 * mm))
         by_line: dict[str, int] = {}
