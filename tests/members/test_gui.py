@@ -202,3 +202,21 @@ def test_export_from_page_uses_filters(qtbot, vault, tmp_path):
     assert page.export_to(out, public=True) == 1
     text = out.read_text("utf-8-sig")
     assert "Ávila" in text and "Bravo" not in text and "4770000000" not in text
+
+
+def test_dues_standing_filter_uses_ledger_when_present(qtbot, vault):
+    from unionkit.ui.members.page import standing_module
+
+    add_person(vault, {"nombre": "Ana", "primer_apellido": "Ávila", "curp": "BEML920313HMCLNS09", "is_member": 1})
+    add_person(vault, {"nombre": "Bea", "primer_apellido": "Bravo", "curp": "SABC560626MDFLRN01"})
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.set_vault(vault)
+    if standing_module() is None:
+        assert page.dues.isHidden()
+        return
+    behind = standing_module().months_behind_by_person(vault, __import__("datetime").date.today())
+    page.dues.setCurrentIndex(page.dues.findData("current"))
+    assert page.model.total() == sum(1 for n in behind.values() if n == 0)
+    page.dues.setCurrentIndex(page.dues.findData("behind1"))
+    assert page.model.total() == sum(1 for n in behind.values() if n >= 1)
