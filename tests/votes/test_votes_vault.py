@@ -147,3 +147,19 @@ def test_snapshot_names_cleaned(vault, add_people):
     rid = rolls.build_from_register(vault, "P", "revision", FILING)
     names = {e.person_id: e.full_name for e in rolls.entries(vault, rid)}
     assert names[a] == "Apellido0000 Nombre0" and names[b] == "Apellido0001 Pérez Ana María"
+
+
+def test_integrity_check_detects_tampering(vault, add_people):
+    from unionkit.votes.integrity import check_vault
+
+    cid, (b1, b2) = _approval(vault, add_people, n=10)
+    for b in (b1, b2):
+        for e in (1, 2):
+            consultations.save_sheet(vault, b, e, {"yes": 3, "no": 1})
+    consultations.close(vault, cid)
+    assert check_vault(vault)[0].ok
+    vault.execute("UPDATE tally_count SET votes = votes + 1 WHERE id = (SELECT min(id) FROM tally_count)")
+    res = check_vault(vault)[0]
+    assert not res.ok and res.detail["tallies"] == [cid]
+    vault.execute("UPDATE vote_roll SET data = CAST(replace(CAST(data AS TEXT), 'Pérez', 'Perez') AS BLOB)")
+    assert check_vault(vault)[0].detail["rolls"]
