@@ -148,3 +148,15 @@ def test_auto_lock_waits_for_a_running_backup(qtbot, make_window, vault_path, cl
     w.vault_actions.running = 0
     clock.advance(w.settings.autolock_minutes * 60 + 1)
     assert w.idle.check() and w.session.state == LOCKED
+
+
+def test_forget_a_recent_vault(qtbot, make_window, vault_path):
+    w = make_window()
+    open_through_ui(qtbot, w, vault_path)
+    w.session.close()
+    panel = w.start.open_panel
+    assert panel.recent.count() == 1
+    panel.recent.setCurrentRow(0)
+    panel.forget_action.trigger()
+    assert panel.recent.count() == 0 and w.settings.recent_vaults == []
+    assert (vault_path / "key.hdr").is_file()  # only the list entry goes

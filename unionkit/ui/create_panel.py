@@ -35,7 +35,10 @@ WARNING_STYLE = ("background: #fff4e5; color: #663c00; border: 1px solid #f0b35a
 
 def folder_slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-").lower()[:40] or "boveda"
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-").lower()
+    if len(slug) > 40:  # cut at a word boundary
+        slug = slug[:41].rsplit("-", 1)[0]
+    return slug or "boveda"
 
 
 class CreatePanel(QWidget):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from unionkit import settings as settings_store
 from unionkit.i18n import _
 from unionkit.settings import Settings
 from unionkit.ui import dialogs
@@ -40,6 +42,10 @@ class OpenPanel(QWidget):
         self.recent.setObjectName("recent_vaults")
         self.recent.currentItemChanged.connect(self._selected)
         self.recent.setMaximumHeight(130)
+        self.recent.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.forget_action = QAction(self.recent)
+        self.forget_action.triggered.connect(self.forget_selected)
+        self.recent.addAction(self.forget_action)
         self.browse = QPushButton(self)
         self.browse.clicked.connect(self.choose)
         self.chosen = QLabel(self)
@@ -68,6 +74,7 @@ class OpenPanel(QWidget):
 
     def retranslate(self) -> None:
         self.recent_label.setText(_("Recent vaults:"))
+        self.forget_action.setText(_("Remove from this list (the vault is not deleted)"))
         self.browse.setText(_("Open another folder…"))
         self._show_chosen()
         self.unlock.retranslate()
@@ -85,6 +92,17 @@ class OpenPanel(QWidget):
         self.recent_label.setVisible(has_recent)
         if has_recent:
             self.recent.setCurrentRow(0)
+
+    def forget_selected(self) -> None:
+        item = self.recent.currentItem()
+        if item is None:
+            return
+        self.settings.remove_recent(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            settings_store.save(self.settings)
+        except OSError:
+            pass
+        self.reload()
 
     def _selected(self, item: QListWidgetItem | None) -> None:
         if item is not None:
