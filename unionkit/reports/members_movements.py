@@ -109,7 +109,7 @@ def write_pdf(vault: Vault, mv: Movements, out: str | Path) -> Path:
         [_("Left"), format_int(len(mv.leavers))],
         [_("Members at the end of the period"), format_int(mv.members_at_end)],
     ], header=[_("Summary"), _("People")], col_widths=[110 * mm, 30 * mm], right_cols=[1]), Spacer(1, 6 * mm)]
-    widths = [22 * mm, 62 * mm, 22 * mm, 34 * mm, 30 * mm]
+    widths = [20 * mm, 52 * mm, 26 * mm, 34 * mm, 38 * mm]
     for title, items, last in ((_("Joined"), mv.joiners, _("Reason")), (_("Left"), mv.leavers, _("Status"))):
         story.append(Paragraph(title, ss["H2"]))
         if not items:
@@ -117,7 +117,8 @@ def write_pdf(vault: Vault, mv: Movements, out: str | Path) -> Path:
             continue
         rows = [[format_date(dt.date.fromisoformat(m.date)), Paragraph(m.name, ss["Cell"]), m.employee_no,
                  Paragraph(m.workplace, ss["Cell"]),
-                 Paragraph(m.reason if last == _("Reason") else status_label(m.status), ss["Cell"])]
+                 Paragraph(m.reason if last == _("Reason") else
+                           " — ".join(x for x in (status_label(m.status), m.reason) if x), ss["Cell"])]
                 for m in items]
         story.extend(chunked_tables(rows, header=[_("Date"), _("Name"), _("Employee no."), _("Workplace"), last],
                                     col_widths=widths))
