@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from unionkit.errors import ValidationError
@@ -176,14 +175,14 @@ def list_rolls(vault: Vault) -> list[dict]:
 def entries(vault: Vault, roll_id: int) -> list[RollEntry]:
     """All entries (eligible and excluded) in roll order; raises if the snapshot was altered."""
     data, digest = _raw(vault, roll_id)
-    return list(_decode_cached(data, digest))
+    return _decode_checked(data, digest)
 
 
-@lru_cache(maxsize=4)
-def _decode_cached(data: bytes, digest: str) -> tuple[RollEntry, ...]:
+def _decode_checked(data: bytes, digest: str) -> list[RollEntry]:
+    # No cache on purpose: personal data must not outlive the open vault in memory.
     if hashlib.sha256(data).hexdigest() != digest:
         raise ValidationError(_("The roll snapshot does not match its SHA-256: it was altered."))
-    return tuple(decode(data.decode("utf-8")))
+    return decode(data.decode("utf-8"))
 
 
 def _raw(vault: Vault, roll_id: int) -> tuple[bytes, str]:
