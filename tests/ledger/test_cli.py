@@ -63,3 +63,16 @@ def test_cli_dues_rule_standing_and_delivery(cli, tmp_path):
     rc, out, _ = cli("report", "monthly", "--period", "2026-03", "--lang", "en", "--out", str(tmp_path / "m.pdf"),
                      "--json")
     assert rc == 0 and len(json.loads(out)["head"]) == 64 and (tmp_path / "m.pdf").exists()
+
+
+def test_cli_accounts_and_categories_edit(cli):
+    rc, out, _ = cli("ledger", "add-account", "Caja chica planta", "--kind", "cash", "--json")
+    assert rc == 0 and json.loads(out)["kind"] == "cash"
+    rc, out, _ = cli("ledger", "add-category", "Apoyo a comedor", "--kind", "expense", "--line", "member_support",
+                     "--json")
+    new = json.loads(out)
+    assert rc == 0 and new["line_373"] == "member_support"
+    rc, out, _ = cli("ledger", "rename-category", str(new["id"]), "Apoyo al comedor")
+    assert rc == 0
+    rc, out, _ = cli("ledger", "categories", "--json")
+    assert "Apoyo al comedor" in [c["name"] for c in json.loads(out)]

@@ -173,3 +173,27 @@ def test_report_dialog_preview_and_save(page, vault, tmp_path):
     dlg.last.setText("no es mes")
     dlg.save()
     assert "AAAA-MM" in dlg.status.text() or "YYYY-MM" in dlg.status.text()
+
+
+def test_categories_dialog_add_and_rename(page, vault):
+    from unionkit.ledger import accounts
+    from unionkit.ui.treasury.categories_dialog import CategoriesDialog
+
+    page.set_vault(vault)
+    dlg = CategoriesDialog(vault)
+    n = dlg.model.rowCount()
+    dlg.name.setText("Apoyo a comedor")
+    dlg.kind.setCurrentIndex(dlg.kind.findData("expense"))
+    dlg.line.setCurrentIndex(dlg.line.findData("member_support"))
+    dlg.add()
+    assert dlg.model.rowCount() == n + 1 and dlg.changed
+    cat = accounts.resolve_category(vault, "Apoyo a comedor")
+    assert cat.line_373 == "member_support"
+    row = [k[3] for k in dlg.model._keys].index(cat.id)
+    dlg.table.setCurrentIndex(dlg.model.index(row, 0))
+    dlg.name.setText("Apoyo al comedor")
+    dlg.rename()
+    assert accounts.get_category(vault, cat.id).name == "Apoyo al comedor"
+    dlg.name.setText("Otros egresos")  # already exists
+    dlg.rename()
+    assert dlg.error.text()

@@ -27,6 +27,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_categories)
 
+    p = ls.add_parser("add-account", help=_("add an account (cash box, bank account)"))
+    p.add_argument("name")
+    p.add_argument("--kind", choices=["cash", "bank", "other_asset", "liability"], default="bank")
+    p.add_argument("--bank", default="", help=_("name of the bank"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_add_account)
+
+    p = ls.add_parser("add-category", help=_("add an income or expense category"))
+    p.add_argument("name")
+    p.add_argument("--kind", choices=["income", "expense"], required=True)
+    p.add_argument("--line", default="", choices=["", *accounts.LINE_LABELS], help=_("art. 373 line"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_add_category)
+
+    p = ls.add_parser("rename-category", help=_("rename a category (its entries follow)"))
+    p.add_argument("category", help=_("category id or name"))
+    p.add_argument("new_name")
+    p.set_defaults(handler=cmd_rename_category)
+
     p = ls.add_parser("post", help=_("post an income or an expense"))
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
     p.add_argument("--account", required=True, help=_("account id or name"))
@@ -124,6 +143,34 @@ def cmd_categories(args, ctx) -> int:
     else:
         for c in items:
             print(f"{c.id:>4}  {c.kind:<8} {c.name:<44} {accounts.line_label(c.line_373)}")
+    return 0
+
+
+def cmd_add_account(args, ctx) -> int:
+    vault = ctx.open_vault()
+    new_id = accounts.add_account(vault, args.name, args.kind, bank_name=args.bank)
+    if ctx.wants_json():
+        ctx.emit_json(accounts.get_account(vault, new_id).as_dict())
+    else:
+        print(_("Account {id} added.").format(id=new_id))
+    return 0
+
+
+def cmd_add_category(args, ctx) -> int:
+    vault = ctx.open_vault()
+    new_id = accounts.add_category(vault, args.name, args.kind, args.line)
+    if ctx.wants_json():
+        ctx.emit_json(accounts.get_category(vault, new_id).as_dict())
+    else:
+        print(_("Category {id} added.").format(id=new_id))
+    return 0
+
+
+def cmd_rename_category(args, ctx) -> int:
+    vault = ctx.open_vault()
+    cat = accounts.resolve_category(vault, args.category)
+    accounts.rename_category(vault, cat.id, args.new_name)
+    print(_("Category {id} renamed.").format(id=cat.id))
     return 0
 
 

@@ -53,8 +53,11 @@ class TreasuryPage(AreaPage):
         self.checkoff_btn.clicked.connect(self.import_checkoff)
         self.report_btn = QPushButton()
         self.report_btn.clicked.connect(self.open_reports)
+        self.categories_btn = QPushButton()
+        self.categories_btn.clicked.connect(self.edit_categories)
         actions = QHBoxLayout()
-        for b in (self.post_btn, self.reverse_btn, self.checkoff_btn, self.close_btn, self.report_btn):
+        for b in (self.post_btn, self.reverse_btn, self.checkoff_btn, self.close_btn, self.report_btn,
+                  self.categories_btn):
             actions.addWidget(b)
         actions.addStretch(1)
         # filters
@@ -163,6 +166,7 @@ class TreasuryPage(AreaPage):
         self.checkoff_btn.setText(_("Import payroll check-off\u2026"))
         self.close_btn.setText(_("Close a month\u2026"))
         self.report_btn.setText(_("Reports\u2026"))
+        self.categories_btn.setText(_("Categories\u2026"))
         for lbl, text in zip(self.f_labels, (_("Account"), _("Category"), _("From"), _("To")), strict=True):
             lbl.setText(text)
         self.f_text.setPlaceholderText(_("Search concept or payee"))
@@ -179,7 +183,8 @@ class TreasuryPage(AreaPage):
 
     def set_vault(self, vault: Vault | None) -> None:
         self.vault = vault
-        for b in (self.post_btn, self.reverse_btn, self.checkoff_btn, self.close_btn, self.report_btn):
+        for b in (self.post_btn, self.reverse_btn, self.checkoff_btn, self.close_btn, self.report_btn,
+                  self.categories_btn):
             b.setEnabled(vault is not None)
         if vault is None:
             self._loading = True
@@ -360,3 +365,13 @@ class TreasuryPage(AreaPage):
         if self.vault is None:
             return
         dialogs.run_dialog(ReportDialog(self.vault, self))
+
+    def edit_categories(self) -> None:
+        from unionkit.ui.treasury.categories_dialog import CategoriesDialog
+
+        if self.vault is None:
+            return
+        dlg = CategoriesDialog(self.vault, self)
+        dialogs.run_dialog(dlg)
+        if dlg.changed:
+            self._after_change()
