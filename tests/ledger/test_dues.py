@@ -91,3 +91,14 @@ def test_standing_and_arrears(vault, people, tmp_path, clock):
     vault.execute("UPDATE person SET status = 'resigned' WHERE id = ?", (beto,))
     assert standing.months_behind_by_person(vault, D(2026, 5, 20))[beto] == 0
     assert not standing.in_good_standing(vault, beto, D(2026, 5, 20))
+
+
+def test_checkoff_percent_rule_uses_salary_column(vault, people, tmp_path):
+    dues.set_rule(vault, "2026-02", mode="percent", percent="1", rounding="half_up")
+    f = tmp_path / "n.csv"
+    f.write_text("CURP,Salario mensual,Importe\nAAPA800101MGTRRN01,\"12,345.50\",123.46\n"
+                 "BBPB800101HGTRRN02,\"10,000.00\",90.00\n", encoding="utf-8")
+    rec = checkoff.reconcile(vault, f, "2026-03", Money(21346))
+    by = {ln.curp: ln for ln in rec.lines if ln.line}
+    assert by["AAPA800101MGTRRN01"].expected == 12346 and by["AAPA800101MGTRRN01"].flags == []
+    assert by["BBPB800101HGTRRN02"].expected == 10000 and by["BBPB800101HGTRRN02"].flags == ["amount_differs"]

@@ -19,7 +19,7 @@ from unionkit.clock import SYSTEM_CLOCK, Clock
 from unionkit.errors import ImportFileError, ValidationError
 from unionkit.i18n import N_, _
 from unionkit.ledger import entries
-from unionkit.ledger.dues import expected_for
+from unionkit.ledger.dues import expected_for, rule_for
 from unionkit.ledger.months import last_day, month_of, parse_month
 from unionkit.money import Money, parse_centavos
 from unionkit.vault import Vault
@@ -40,6 +40,7 @@ _HEADERS = {
     "amount": ("importe", "monto", "cuota", "cuota sindical", "descuento", "deduccion", "amount", "deducted"),
     "period": ("periodo", "period", "mes"),
     "name": ("nombre", "nombre completo", "trabajador", "name"),
+    "salary": ("salario", "sueldo", "salario mensual", "sueldo mensual", "salary"),
 }
 
 
@@ -147,6 +148,7 @@ def reconcile(vault: Vault, path: str | Path, period: str, deposit: Money) -> Re
     opted = _optouts(vault, period)
     lines: list[Line] = []
     seen: set[int] = set()
+    salaries: dict[int, Money] = {}  # from the list itself, for percentage dues
     for line_no, cells in table.rows:
         def cell(key: str, cells=cells) -> str:
             return cells[cols[key]].strip() if key in cols else ""
@@ -165,6 +167,11 @@ def reconcile(vault: Vault, path: str | Path, period: str, deposit: Money) -> Re
             person = by_emp.get(emp.lstrip("0") or "0")
         ln = Line(line_no, curp, emp, cell("name"), person[0] if person else None,
                   cell("period") or period, 0, amount)
+        if cell("salary") and person is not None:
+            try:
+                salaries[person[0]] = Money(parse_centavos(cell("salary")))
+            except ValidationError:
+                pass
         if person is None:
             ln.flags.append("unknown_worker")
         else:
@@ -172,6 +179,10 @@ def reconcile(vault: Vault, path: str | Path, period: str, deposit: Money) -> Re
         lines.append(ln)
     known = [ln.person_id for ln in lines if ln.person_id is not None]
     expected = expected_for(vault, known, period)
+    rule = rule_for(vault, period)
+    if rule is not None and rule.mode == "percent":
+        for pid, salary in salaries.items():
+            expected[pid] = rule.due_for(salary)
     member = {r[0]: (r[4] == 1 and r[5] == "active" and (r[6] or "") <= period_end) for r in people}
     for ln in lines:
         if ln.person_id is None:
