@@ -220,3 +220,27 @@ def test_dues_standing_filter_uses_ledger_when_present(qtbot, vault):
     assert page.model.total() == sum(1 for n in behind.values() if n == 0)
     page.dues.setCurrentIndex(page.dues.findData("behind1"))
     assert page.model.total() == sum(1 for n in behind.values() if n >= 1)
+
+
+def test_optout_dialog_from_form(qtbot, vault, tmp_path):
+    pid = add_person(vault, {"nombre": "Ana", "primer_apellido": "Ávila", "curp": "BEML920313HMCLNS09",
+                             "is_member": 1, "join_date": "2020-01-01"})
+    scan = tmp_path / "escrito.png"
+    scan.write_bytes(b"\x89PNG fake scan")
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.set_vault(vault)
+    page.select_person(pid)
+    assert page.form.person_id() == pid and page.form.optout_button.isEnabled()
+
+    def fill(dlg):
+        dialogs.preanswer(str(scan))
+        dlg.choose_scan()
+        dlg.statement.setText("10/03/2025")
+        dlg.sent.setText("12/03/2025")
+        dlg.apply()
+        return dlg.result() == 1
+
+    dialogs.preanswer(fill)
+    page.record_optout(pid)
+    assert "10/03/2025" in page.form.optout_label.text() and "12/03/2025" in page.form.optout_label.text()

@@ -132,3 +132,22 @@ def test_export_csv_public_leaves_out_private(people, tmp_path):
     export_people(vault, full)
     assert "BEML920313HMCLNS09" in full.read_text("utf-8-sig")
     assert (out.stat().st_mode & 0o077) == 0
+
+
+def test_dues_optout_with_scan(people, tmp_path):
+    from unionkit.members.optouts import add_optout, has_optout, list_optouts, mark_sent, revoke_optout
+    from unionkit.vault import blobs
+
+    vault, a, _b, _wp = people
+    scan = tmp_path / "escrito.pdf"
+    scan.write_bytes(b"%PDF-1.4 escrito firmado")
+    with pytest.raises(ValidationError):
+        add_optout(vault, a, "2025-03-10", sent_to_employer_date="2025-03-01")
+    oid = add_optout(vault, a, dt.date(2025, 3, 10), scan_path=scan)
+    assert has_optout(vault, a, dt.date(2025, 4, 1)) and not has_optout(vault, a, dt.date(2025, 3, 9))
+    mark_sent(vault, oid, dt.date(2025, 3, 12))
+    o = list_optouts(vault, a)[0]
+    assert o.sent_to_employer_date == "2025-03-12"
+    assert blobs.read_bytes(vault, o.scan_blob_id) == scan.read_bytes()
+    revoke_optout(vault, oid, dt.date(2025, 6, 1))
+    assert not has_optout(vault, a, dt.date(2025, 6, 2))

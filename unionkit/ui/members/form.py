@@ -55,6 +55,7 @@ class PersonForm(QWidget):
 
     saved = Signal(int)
     status_requested = Signal(int)
+    optout_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,15 +100,21 @@ class PersonForm(QWidget):
         self.history_label = QLabel()
         self.form.addRow(self.history_label)
         self.form.addRow(self.history)
+        self.optout_label = QLabel()
+        self.optout_label.setWordWrap(True)
+        self.form.addRow(self.optout_label)
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         self.status_button = QPushButton()
         self.status_button.clicked.connect(lambda: self._person_id and self.status_requested.emit(self._person_id))
+        self.optout_button = QPushButton()
+        self.optout_button.clicked.connect(lambda: self._person_id and self.optout_requested.emit(self._person_id))
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.status_button)
+        buttons.addWidget(self.optout_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
@@ -149,6 +156,7 @@ class PersonForm(QWidget):
         self.history_label.setText(_("Membership history"))
         self.save_button.setText(_("Save"))
         self.status_button.setText(_("Change status…"))
+        self.optout_button.setText(_("Dues opt-out…"))
         self._update_heading()
 
     # ---------------------------------------------------------------- loading
@@ -173,6 +181,8 @@ class PersonForm(QWidget):
         self.history.setRowCount(0)
         self.membership.setText("")
         self.status_button.setEnabled(False)
+        self.optout_button.setEnabled(False)
+        self.optout_label.setText("")
         for name in NEW_ONLY:
             self.widgets[name].setEnabled(True)
         self._clear_messages()
@@ -200,9 +210,26 @@ class PersonForm(QWidget):
                 self.history.setItem(r, c, QTableWidgetItem(text))
         self.history.resizeColumnToContents(0)
         self.status_button.setEnabled(True)
+        self.optout_button.setEnabled(True)
+        self._show_optouts(person_id)
         for name in NEW_ONLY:
             self.widgets[name].setEnabled(False)
         self._update_heading(p.full_name)
+
+    def _show_optouts(self, person_id: int) -> None:
+        from unionkit.members.optouts import list_optouts
+
+        lines = []
+        for o in list_optouts(self._vault, person_id):
+            text = _("Dues opt-out (art. 110-VI) signed {date}").format(
+                date=format_date(dt.date.fromisoformat(o.statement_date)))
+            if o.sent_to_employer_date:
+                text += ", " + _("sent to the employer {date}").format(
+                    date=format_date(dt.date.fromisoformat(o.sent_to_employer_date)))
+            if o.revoked_date:
+                text += ", " + _("withdrawn {date}").format(date=format_date(dt.date.fromisoformat(o.revoked_date)))
+            lines.append(text + ".")
+        self.optout_label.setText("\n".join(lines))
 
     def person_id(self) -> int | None:
         return self._person_id

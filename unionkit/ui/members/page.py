@@ -128,6 +128,7 @@ class MembersPage(AreaPage):
         self.form = PersonForm()
         self.form.saved.connect(self._saved)
         self.form.status_requested.connect(self.change_status)
+        self.form.optout_requested.connect(self.record_optout)
         split = QSplitter()
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -330,6 +331,14 @@ class MembersPage(AreaPage):
         if dialogs.run_dialog(dlg):
             self.refresh()
             self.select_person(person_id)
+            self.form.load(person_id)
+
+    def record_optout(self, person_id: int) -> None:
+        if self.vault is None:
+            return
+        from unionkit.ui.members.optout_dialog import OptOutDialog
+
+        if dialogs.run_dialog(OptOutDialog(self.vault, person_id, self)):
             self.form.load(person_id)
 
     def open_import(self) -> None:
