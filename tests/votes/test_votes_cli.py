@@ -87,3 +87,21 @@ def test_vault_commands(tmp_path, capsys, monkeypatch):
     assert rc == 0 and "SHA-256" in PdfReader(str(tmp_path / "acta.pdf")).pages[0].extract_text()
     rc, out, _ = run(capsys, *base, "votes", "annex", str(camp["id"]), str(tmp_path / "annex.pdf"))
     assert rc == 0 and (tmp_path / "annex.pdf").stat().st_size > 1000
+
+
+def test_threshold_with_split_names_and_odd_headers(tmp_path, capsys):
+    from unionkit.members.identifiers import curp_check_digit
+
+    c = [f"GOMA80{i + 1:02d}01HDFRRN0" for i in range(4)]
+    c = [x + curp_check_digit(x) for x in c]
+    roll = tmp_path / "roll.csv"
+    roll.write_text("No. Empleado,Nombre(s),Apellido Paterno,Apellido Materno,CURP:,Fecha de Contratación\n"
+                    + "".join(f"{i},Nombre{i},Pérez,López,{c[i]},2019-05-0{i + 1}\n" for i in range(4)),
+                    encoding="cp1252")
+    sup = tmp_path / "sup.csv"
+    sup.write_text("NOMBRE;CURP;FIRMA\n" f"Nombre0 Pérez López;{c[0].lower()};SI\n", encoding="utf-8")
+    rc, out, err = run(capsys, "votes", "threshold", "--roll", str(roll), "--supporters", str(sup),
+                       "--filing-date", "2026-01-15", "--json")
+    d = json.loads(out)
+    assert rc == 0, err
+    assert (d["covered"], d["valid_supporters"], d["required"], d["met"], d["pct"]) == (4, 1, 2, False, "25.00")

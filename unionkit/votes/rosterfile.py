@@ -47,6 +47,15 @@ def _columns(headers: list[str]) -> dict[str, int]:
             if name in folded and folded.index(name) not in cols.values():
                 cols[key] = folded.index(name)
                 break
+    # Fill the gaps with the member importer's header aliases (same files, same guesses).
+    from unionkit.members.mapping import auto_map
+
+    guessed = auto_map(headers)
+    for ours, theirs in (("name", "nombre_completo"), ("name", "nombre"), ("surname1", "primer_apellido"),
+                         ("surname2", "segundo_apellido"), ("curp", "curp"), ("hire", "hire_date"),
+                         ("confianza", "confianza")):
+        if ours not in cols and theirs in guessed and guessed[theirs] not in cols.values():
+            cols[ours] = guessed[theirs]
     return cols
 
 
