@@ -88,3 +88,39 @@ def test_roundtrip_formats(d):
 def test_parser_never_raises_other_errors(text):
     value, message = try_parse_date(text)
     assert (value is None) != (message is None)
+
+
+_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+@given(st.text(alphabet=_ALNUM, min_size=17, max_size=17), st.booleans())
+def test_fast_curp_check_agrees_with_stdnum(first17, fix_digit):
+    from stdnum.exceptions import ValidationError as StdError
+    from stdnum.mx import curp as std
+
+    curp = first17 + (std.calc_check_digit(first17) if fix_digit else "0")
+    try:
+        std.validate(curp)
+        std_ok = True
+    except StdError:
+        std_ok = False
+    ours = check_curp(curp)
+    if curp[10] == "X":  # a non-binary marker: we accept it (DOMAIN §7.2), stdnum does not
+        return
+    assert (ours is None) == std_ok, (curp, ours)
+
+
+def test_demo_curps_are_valid_for_stdnum(vault):
+    import random
+
+    from stdnum.mx import curp as std
+
+    from unionkit.demo.members import populate
+
+    populate(vault, random.Random(3), small=True)
+    curps = [r[0] for r in vault.query("SELECT curp FROM person")]
+    assert 150 <= len(curps) <= 250 and len(set(curps)) == len(curps)
+    for c in curps:
+        std.validate(c)
+    assert vault.scalar("SELECT count(*) FROM workplace") == 3
+    assert vault.scalar("SELECT count(*) FROM membership_event WHERE kind = 'status'") > 0

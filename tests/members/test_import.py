@@ -138,3 +138,29 @@ def test_cli_import_json_keys(vault, roster, tmp_path, capsys):
     listed = json.loads(capsys.readouterr().out)
     assert listed["count"] == 1 and listed["people"][0]["primer_apellido"] == "Núñez"
     assert _cli(tmp_path, "members", "import", str(tmp_path / "nope.csv"), "--json") == 1
+
+
+def test_mapping_is_remembered_per_source(vault, tmp_path):
+    from unionkit.members.mapping import auto_map, recall
+
+    path = tmp_path / "raro.csv"
+    path.write_text("Col A,Identificador,Cosa\nAna,BEML920313HMCLNS09,x\n", encoding="utf-8")
+    table = read_table(path)
+    assert "curp" not in auto_map(table.headers)
+    res = import_file(vault, path, mapping={"nombre": 0, "curp": 1})
+    assert res["imported"] == 1
+    assert recall(vault, table.headers) == {"nombre": 0, "curp": 1}
+    assert preview(vault, table).mapping == {"nombre": 0, "curp": 1}
+
+
+@pytest.mark.parametrize("header,field", [
+    ("Nombre(s)", "nombre"), ("Apellido Paterno", "primer_apellido"), ("Apellido Materno", "segundo_apellido"),
+    ("Nombre completo", "nombre_completo"), ("CURP", "curp"), ("No. Empleado", "employee_no"),
+    ("Número de empleado", "employee_no"), ("Fecha de ingreso", "hire_date"), ("Departamento", "department"),
+    ("Turno", "shift"), ("Puesto", "position"), ("Sexo", "sex"), ("First name", "nombre"),
+    ("NSS", "nss"), ("Centro de trabajo", "workplace"),
+])
+def test_auto_mapping_headers(header, field):
+    from unionkit.members.mapping import auto_map
+
+    assert auto_map([header]) == {field: 0}
