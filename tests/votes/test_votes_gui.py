@@ -118,11 +118,13 @@ def test_wizard_creates_consultation(vault, add_people, page):
         wiz.title_edit.setText("Aprobación del CCT inicial")
         wiz.kind.setCurrentIndex(wiz.kind.findData("initial_cct"))
         wiz.booths.setValue(3)
+        wiz.rule.setCurrentIndex(wiz.rule.findData("padron"))
         return True
 
     dialogs.preanswer(fill)
     page.new_consultation()
     items = consultations.list_consultations(vault)
     assert len(items) == 1 and items[0]["kind"] == "initial_cct"
+    assert consultations.get(vault, items[0]["id"])["rule"] == "padron"
     assert len(consultations.booths(vault, items[0]["id"])) == 3
     assert page.list_model.rowCount() == 1

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWizard,
     QWizardPage,
@@ -50,6 +52,7 @@ class SetupWizard(QWizard):
         self.employer = QLineEdit()
         self.cct_ref = QLineEdit()
         self.options = QPlainTextEdit()
+        self.options.setMaximumHeight(110)
         self.options.setPlaceholderText(_("One per line: the contending unions, or the slates"))
         self.options_hint = QLabel(_("Approval votes always have the options YES and NO."))
         self.options_hint.setWordWrap(True)
@@ -59,6 +62,18 @@ class SetupWizard(QWizard):
         f1.addRow(_("CCT / agreement"), self.cct_ref)
         f1.addRow(_("Options"), self.options)
         f1.addRow(self.options_hint)
+        self.rule = QComboBox()
+        for key, label in ((None, _("Vault default")), ("valid", _("Majority of valid votes")),
+                           ("cast", _("Majority of votes cast")), ("padron", _("Majority of the whole roll"))):
+            self.rule.addItem(label, key)
+        self.nulls = QCheckBox(_("Null ballots count toward the 30 % turnout floor (representation)"))
+        self.nulls.setChecked(True)
+        rule_note = QLabel(_("The law does not say which base decides (LFT 390 Ter) nor whether null ballots "
+                             "count as voters (390 Bis): the result always shows every reading."))
+        rule_note.setWordWrap(True)
+        f1.addRow(_("Decision base (approval)"), self.rule)
+        f1.addRow(self.nulls)
+        f1.addRow(rule_note)
         # page 2: who
         p2 = QWizardPage()
         p2.setTitle(_("Who votes: the roll"))
@@ -77,6 +92,14 @@ class SetupWizard(QWizard):
         note.setWordWrap(True)
         f2.addRow(note)
         f2.addRow(_("Cut-off date"), self.cutoff)
+        self.roll_file = QLineEdit()
+        self.roll_file.setPlaceholderText(_("Empty: from the member register"))
+        browse = QPushButton(_("Roster file…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.roll_file, 1)
+        row.addWidget(browse)
+        f2.addRow(_("Roll from a file"), row)
         f2.addRow(self.check_dues)
         f2.addRow(_("Quorum (elections, from the statutes): numerator"), self.quorum_num)
         f2.addRow(_("Quorum: denominator"), self.quorum_den)
@@ -101,6 +124,13 @@ class SetupWizard(QWizard):
         for p in (p1, p2, p3):
             self.addPage(p)
 
+    def _browse(self) -> None:
+        from unionkit.ui import dialogs
+
+        path = dialogs.choose_open_file(self, _("Roster file…"), filters="CSV / Excel (*.csv *.txt *.xlsx)")
+        if path is not None:
+            self.roll_file.setText(str(path))
+
     def fields(self) -> dict:
         kind = self.kind.currentData()
         options = [x.strip() for x in self.options.toPlainText().splitlines() if x.strip()]
@@ -110,6 +140,12 @@ class SetupWizard(QWizard):
                "vote_date": _py(self.vote_date), "convocatoria_date": _py(self.convocatoria)}
         if kind in ("initial_cct", "revision", "termination", "legitimation"):
             out["aviso_date"] = _py(self.aviso)
+        if self.rule.currentData():
+            out["rule"] = self.rule.currentData()
+        if self.roll_file.text().strip():
+            out["roll_file"] = self.roll_file.text().strip()
+        if kind == "representation" and not self.nulls.isChecked():
+            out["settings"] = {"nulls_in_turnout": False}
         if kind == "election":
             out["check_dues"] = self.check_dues.isChecked()
             out["seats"] = self.seats.value()
