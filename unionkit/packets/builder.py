@@ -68,7 +68,11 @@ class PacketResult:
 @contextlib.contextmanager
 def language(lang: str) -> Iterator[None]:
     prev = i18n.language()
-    i18n.set_language("es_MX" if lang == "es" else "en")
+    want = "es_MX" if lang == "es" else "en"
+    if i18n.normalize_language(prev) == want:  # switching reloads every catalog: skip when not needed
+        yield
+        return
+    i18n.set_language(want)
     try:
         yield
     finally:
@@ -156,6 +160,7 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
 
     exhibits_dir = make_private_dir(out_dir / safe_name(_("Annexes")))
     files: dict[str, str] = {}
+    checked: set[str] = set()
     exhibits: list[Exhibit] = []
     warnings: list[str] = []
     for n, item in enumerate(items, start=1):
@@ -165,6 +170,8 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
         out = exhibits_dir / name
         digest, note, meta_left = _exhibit(vault, item, out, red, tick)
         rel = out.relative_to(out_dir).as_posix()
+        if item.kind == "pdf":
+            checked.add(rel)  # _exhibit checked (and if needed redacted) its text already
         files[rel] = digest
         custody.log(vault, item.id, "packet", sha256=item.sha256, detail=f"{kind}:{rel}")
         exhibits.append(Exhibit(n, rel, red.text(item.description), item.captured_at, red.text(item.place),
@@ -186,7 +193,7 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
     files[pdf_path.name] = manifest.sha256_file(pdf_path)
     if redact:
         for rel in files:
-            if rel.lower().endswith(".pdf"):
+            if rel.lower().endswith(".pdf") and rel not in checked:
                 leaks = red.leaks(pdf_text((out_dir / rel).read_bytes()))
                 if leaks:
                     raise UnionkitError(_("Redaction failed: {file} still shows a worker's personal data. The "

@@ -236,7 +236,7 @@ def _notice_373(d: PacketData, ss) -> list:
 def render(d: PacketData, out: Path) -> Path:
     c = d.case
     title = _(PACKET_KINDS[d.kind])
-    doc = UnionDocument(out, title=title, union_name=d.union_name, lang=d.lang,
+    doc = UnionDocument(out, title=title, union_name=d.union_name, lang=None,  # the caller set the language
                         subtitle=c.facility_legal_name or c.facility_name)
     ss = doc.styles
     names = _sections(d.kind)
