@@ -28,10 +28,7 @@ if [ ! -x "$VENV/bin/python" ]; then "$PY" -m venv "$VENV"; fi
 "$VENV/bin/python" -m pip install -q "$ROOT[build]"
 
 VERSION=$("$VENV/bin/python" -c 'import unionkit; print(unionkit.__version__)')
-echo "== unionkit $VERSION: catalogs"
-"$VENV/bin/python" -m unionkit.i18n_tools compile
-
-echo "== PyInstaller"
+echo "== unionkit $VERSION: PyInstaller (the spec compiles the catalogs into build/pyinstaller)"
 rm -rf dist/unionkit build/pyinstaller
 start=$(date +%s)
 "$VENV/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \

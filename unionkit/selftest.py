@@ -112,7 +112,8 @@ def check_catalogs(_tmp: Path) -> str:
     _require(lc.is_dir(), f"no catalogs at {lc}")
     mos = sorted(p.stem for p in lc.glob("*.mo"))
     if getattr(sys, "frozen", False):
-        _require(bool(mos), f"no compiled catalogs (.mo) in {lc}")
+        missing = sorted(set(i18n.DOMAINS) - set(mos))
+        _require(not missing, f"compiled catalogs (.mo) missing in {lc}: {', '.join(missing)}")
     _require(bool(translated), "the es_MX catalog did not translate any known string")
     src, es = translated[0]
     return f"es_MX {', '.join(mos) or '(.po sources)'}: “{src}” → “{es}”"

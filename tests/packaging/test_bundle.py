@@ -1,7 +1,7 @@
 """Build the one-folder bundle with PyInstaller and run it: ``--version``, ``--self-test``, the GUI start.
 
-One build per session (module-scoped fixture, ~1 min on 2 cores). The numbers (build time, size, start
-times) are printed; run with ``-s`` to see them.
+A single test (so that pytest-xdist builds once, not once per worker): ~1-1.5 min on 2 cores. The numbers
+(build time, size, start times) are printed; run with ``-s`` to see them.
 """
 
 from __future__ import annotations
@@ -50,28 +50,18 @@ def run_timed(cmd: list[str], env: dict[str, str], cwd: Path, timeout: float = 1
     return proc, time.perf_counter() - t0
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> dict:
-    work = tmp_path_factory.mktemp("pyinstaller")
+def build(work: Path) -> tuple[Path, float]:
     env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(work / "cache"))  # a cold cache, as on CI
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
          "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(SPEC)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    build_s = time.perf_counter() - t0
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]
-    folder = work / "dist" / "unionkit"
-    home = work / "home"
-    home.mkdir()
-    info = {"folder": folder, "exe": folder / "unionkit", "env": clean_env(home), "cwd": work,
-            "build_s": build_s, "size_mb": folder_mb(folder)}
-    print(f"\nbundle: built in {build_s:.0f} s, {info['size_mb']:.1f} MiB at {folder}")
-    return info
+    return work / "dist" / "unionkit", time.perf_counter() - t0
 
 
-def test_bundle_layout_and_size(bundle):
-    folder = bundle["folder"]
+def check_layout(folder: Path) -> None:
     internal = folder / "_internal"
     for rel in ("resources/fonts/DejaVuSans.ttf", "translations/es_MX/LC_MESSAGES/core.mo",
                 "translations/en/LC_MESSAGES/ui.mo", "PySide6/Qt/plugins/platforms/libqxcb.so",
@@ -86,20 +76,17 @@ def test_bundle_layout_and_size(bundle):
     assert "Exec=unionkit" in desktop and "Icon=unionkit" in desktop
     assert (folder / "unionkit.png").stat().st_size > 1000
     assert os.access(folder / "install-desktop-entry.sh", os.X_OK)
-    assert bundle["size_mb"] <= HARD_LIMIT_MB, f"{bundle['size_mb']:.1f} MiB"
-    if bundle["size_mb"] > TARGET_MB:
-        print(f"bundle: {bundle['size_mb']:.1f} MiB is above the {TARGET_MB} MiB target")
 
 
-def test_version(bundle):
-    proc, secs = run_timed([str(bundle["exe"]), "--version"], bundle["env"], bundle["cwd"], timeout=60)
+def check_version(exe: Path, env: dict, cwd: Path) -> float:
+    proc, secs = run_timed([str(exe), "--version"], env, cwd, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"unionkit {__version__}"
-    print(f"\nbundle: --version in {secs:.2f} s")
+    return secs
 
 
-def test_self_test(bundle):
-    proc, secs = run_timed([str(bundle["exe"]), "--self-test"], bundle["env"], bundle["cwd"])
+def check_self_test(exe: Path, env: dict, cwd: Path) -> tuple[float, str]:
+    proc, secs = run_timed([str(exe), "--self-test"], env, cwd)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     out = proc.stdout
     assert f"unionkit {__version__} self-test (frozen, " in out
@@ -107,32 +94,52 @@ def test_self_test(bundle):
         assert re.search(rf"^\s+ok\s+{check}\s", out, re.M), out
     assert "platform offscreen" in out and "self-test passed" in out
     assert "Traceback" not in proc.stderr
-    print(f"\nbundle: --self-test in {secs:.2f} s\n{out}")
+    return secs, out
 
 
-def test_gui_starts_offscreen(bundle):
+def check_gui_start(exe: Path, env: dict, cwd: Path) -> tuple[float, str]:
     """The real entry point: the start screen is shown (offscreen), then the app quits by itself."""
-    env = dict(bundle["env"], QT_QPA_PLATFORM="offscreen")
-    proc, secs = run_timed([str(bundle["exe"]), "--print-ready", "--quit-after-ready"], env, bundle["cwd"])
+    env = dict(env, QT_QPA_PLATFORM="offscreen")
+    proc, secs = run_timed([str(exe), "--print-ready", "--quit-after-ready"], env, cwd)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "UNIONKIT_START_SCREEN_SHOWN" in proc.stdout
     assert "Traceback" not in proc.stderr
-    print(f"\nbundle: GUI start screen shown and closed in {secs:.2f} s ({proc.stdout.strip()})")
+    return secs, proc.stdout.strip()
 
 
-def test_install_desktop_entry(bundle, tmp_path):
-    env = dict(bundle["env"], XDG_DATA_HOME=str(tmp_path))
-    proc = subprocess.run([str(bundle["folder"] / "install-desktop-entry.sh")], env=env, capture_output=True,
-                          text=True, timeout=30)
+def check_desktop_entry(folder: Path, env: dict, data_home: Path) -> None:
+    env = dict(env, XDG_DATA_HOME=str(data_home))
+    script = str(folder / "install-desktop-entry.sh")
+    proc = subprocess.run([script], env=env, capture_output=True, text=True, timeout=30)
     assert proc.returncode == 0, proc.stderr
-    entry = (tmp_path / "applications" / "unionkit.desktop").read_text(encoding="utf-8")
-    assert f'Exec="{bundle["exe"]}"' in entry
-    assert f"Icon={tmp_path}/icons/hicolor/256x256/apps/unionkit.png" in entry
-    assert (tmp_path / "icons" / "hicolor" / "256x256" / "apps" / "unionkit.png").is_file()
+    entry_path = data_home / "applications" / "unionkit.desktop"
+    entry = entry_path.read_text(encoding="utf-8")
+    assert f'Exec="{folder / "unionkit"}"' in entry
+    assert f"Icon={data_home}/icons/hicolor/256x256/apps/unionkit.png" in entry
+    assert (data_home / "icons" / "hicolor" / "256x256" / "apps" / "unionkit.png").is_file()
     if shutil.which("desktop-file-validate"):
-        check = subprocess.run(["desktop-file-validate", str(tmp_path / "applications" / "unionkit.desktop")],
-                               capture_output=True, text=True)
+        check = subprocess.run(["desktop-file-validate", str(entry_path)], capture_output=True, text=True)
         assert check.returncode == 0, check.stdout + check.stderr
-    subprocess.run([str(bundle["folder"] / "install-desktop-entry.sh"), "--remove"], env=env, check=True,
-                   capture_output=True, timeout=30)
-    assert not (tmp_path / "applications" / "unionkit.desktop").exists()
+    subprocess.run([script, "--remove"], env=env, check=True, capture_output=True, timeout=30)
+    assert not entry_path.exists()
+
+
+def test_bundle_builds_and_runs(tmp_path):
+    """One test, one build: pytest-xdist would otherwise build once per worker."""
+    folder, build_s = build(tmp_path)
+    size_mb = folder_mb(folder)
+    print(f"\nbundle: built in {build_s:.0f} s, {size_mb:.1f} MiB at {folder}")
+    check_layout(folder)
+    assert size_mb <= HARD_LIMIT_MB, f"{size_mb:.1f} MiB"
+    if size_mb > TARGET_MB:
+        print(f"bundle: {size_mb:.1f} MiB is above the {TARGET_MB} MiB target")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = clean_env(home)
+    exe = folder / "unionkit"
+    print(f"bundle: --version in {check_version(exe, env, tmp_path):.2f} s")
+    secs, report = check_self_test(exe, env, tmp_path)
+    print(f"bundle: --self-test in {secs:.2f} s\n{report}")
+    secs, marker = check_gui_start(exe, env, tmp_path)
+    print(f"bundle: GUI start screen shown and closed in {secs:.2f} s ({marker})")
+    check_desktop_entry(folder, env, tmp_path / "data")
