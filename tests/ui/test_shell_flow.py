@@ -160,3 +160,16 @@ def test_forget_a_recent_vault(qtbot, make_window, vault_path):
     panel.forget_action.trigger()
     assert panel.recent.count() == 0 and w.settings.recent_vaults == []
     assert (vault_path / "key.hdr").is_file()  # only the list entry goes
+
+
+def test_lock_closes_open_dialogs(qtbot, make_window, vault_path):
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    w = make_window()
+    open_through_ui(qtbot, w, vault_path)
+    form = QDialog(w)
+    QVBoxLayout(form).addWidget(QLineEdit("Pérez Núñez, María"))
+    form.show()
+    assert form.isVisible()
+    w.session.lock()
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected

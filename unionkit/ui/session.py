@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from unionkit import settings as settings_store
 from unionkit.settings import Settings
@@ -23,6 +23,18 @@ from unionkit.vault import Vault
 log = logging.getLogger(__name__)
 
 START, OPEN, LOCKED = "start", "open", "locked"
+
+
+def close_dialogs() -> None:
+    """Close every open dialog (a member's form, a question) before the views are cleared.
+
+    Progress dialogs stay: their task ends by itself and closes them."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    for w in app.topLevelWidgets():
+        if isinstance(w, (QDialog, QMessageBox)) and not isinstance(w, QProgressDialog) and w.isVisible():
+            w.reject()
 
 
 class Session(QObject):
@@ -87,6 +99,7 @@ class Session(QObject):
 
     def _drop_vault(self) -> None:
         self.idle.stop()
+        close_dialogs()
         self.workspace.set_vault(None)
         vault, self.vault = self.vault, None
         if vault is not None:
