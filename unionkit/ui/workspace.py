@@ -65,7 +65,7 @@ class Workspace(QWidget):
         self.pages: list[AreaPage] = [self.overview] + (load_pages() if pages is None else pages)
         self.nav = QListWidget(self)
         self.nav.setObjectName("side_nav")
-        self.nav.setFixedWidth(220)
+        self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget(self)
