@@ -35,7 +35,7 @@ def test_a_failing_check_gives_exit_1_and_says_why(tmp_path):
     code = ("import sys, unionkit.selftest as s\n"
             "def broken(tmp):\n"
             "    raise s.CheckFailed('the widget shows no text')\n"
-            "s.CHECKS[:] = [('modules', s.check_modules), ('qt', broken)]\n"
+            "s.CHECKS[:] = [('formats', s.check_formats), ('qt', broken)]\n"
             "sys.exit(s.main())\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=_env(tmp_path), capture_output=True,
                           text=True, timeout=120)
