@@ -51,3 +51,18 @@ def test_election_races_and_gender_warning(vault, add_people):
     assert res.winner == "Verde" and any("371 IX Bis" in w for w in res.warnings)
     with pytest.raises(ValidationError):
         union_elections.create_election(vault, "X", rid, [("executive", 3), ("executive", 2)], {})
+
+
+def test_parse_slate_and_setup(vault, add_people):
+    from unionkit.votes.setup import setup_consultation
+
+    assert union_elections.parse_slate("Planilla Verde: Ana Pérez (M), Juan López (H), Sin Dato") == (
+        "Planilla Verde", [("1", "Ana Pérez", "M"), ("2", "Juan López", "H"), ("3", "Sin Dato", "")])
+    add_people(vault, 9)
+    cid = setup_consultation(vault, kind="election", title="Comité 2026", cutoff=dt.date(2026, 5, 1), booths=1,
+                             options=["Verde: Ana (M), Juan (H), Luis (H)", "Azul: Eva (M), Rosa (M), Hugo (H)"],
+                             seats=3, race="executive", settings={"quorum": [1, 2]})
+    c = consultations.get(vault, cid)
+    assert c["options"] == ["Verde", "Azul"] and c["race"] == "executive"
+    assert [p["full_name"] for p in union_elections.candidates(vault, cid, "Azul")] == ["Eva", "Rosa", "Hugo"]
+    assert union_elections.slate_gender(vault, cid, "Verde")["ok"]  # 3 of 9 women -> floor(1.0) = 1

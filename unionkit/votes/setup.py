@@ -22,7 +22,19 @@ def setup_consultation(vault: Vault, *, kind: str, title: str, cutoff: dt.date, 
     else:
         roll_id = rolls.build_from_register(vault, name, purpose, cutoff, workplace_id=workplace_id,
                                             check_dues=check_dues)
+    slates: list[tuple[str, list]] = []
+    if kind == "election" and options:
+        from unionkit.votes.union_elections import parse_slate
+
+        slates = [parse_slate(line) for line in options]
+        options = [name for name, _people in slates]
     cid = consultations.create(vault, kind, title, roll_id=roll_id, options=options, rule=rule,
                                settings=settings, seats=seats, race=race, **fields)
+    if slates:
+        from unionkit.votes.union_elections import add_candidates
+
+        for name, people in slates:
+            if people:
+                add_candidates(vault, cid, name, people)
     consultations.split_booths(vault, cid, max(1, booths), place=str(fields.get("place", "")))
     return cid

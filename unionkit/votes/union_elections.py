@@ -39,6 +39,23 @@ def create_election(vault: Vault, title: str, roll_id: int, races: list[tuple[st
     return ids
 
 
+def parse_slate(line: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """"Planilla Verde: Ana Pérez (M), Juan López (H)" -> ("Planilla Verde", [("1", "Ana Pérez", "M"), ...]).
+
+    Used by the setup wizard: one slate per line, candidates in seat order, sex in parentheses (M/H).
+    """
+    name, _sep, rest = line.partition(":")
+    people = []
+    for i, part in enumerate([p.strip() for p in rest.split(",") if p.strip()], 1):
+        sex = ""
+        if part.endswith(")") and "(" in part:
+            part, _o, tail = part.rpartition("(")
+            sex = tail.rstrip(")").strip().upper()[:1]
+            sex = {"F": "M", "W": "M", "MUJER": "M"}.get(sex, sex) if sex not in ("M", "H") else sex
+        people.append((str(i), part.strip(), sex if sex in ("M", "H", "X") else ""))
+    return name.strip(), people
+
+
 def add_candidates(vault: Vault, cid: int, slate: str, people: list[tuple[str, str, str]]) -> None:
     row = vault.query("SELECT id FROM vote_option WHERE consultation_id = ? AND name = ?", (cid, slate))
     if not row:

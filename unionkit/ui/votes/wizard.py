@@ -53,7 +53,9 @@ class SetupWizard(QWizard):
         self.cct_ref = QLineEdit()
         self.options = QPlainTextEdit()
         self.options.setMaximumHeight(110)
-        self.options.setPlaceholderText(_("One per line: the contending unions, or the slates"))
+        self.options.setPlaceholderText(_("One per line: the contending unions; or, for an election, each slate "
+                                          "with its candidates in seat order, e.g.\nPlanilla Verde: Ana Pérez (M), "
+                                          "Juan López (H)"))
         self.options_hint = QLabel(_("Approval votes always have the options YES and NO."))
         self.options_hint.setWordWrap(True)
         f1.addRow(_("Kind"), self.kind)
@@ -104,6 +106,16 @@ class SetupWizard(QWizard):
         f2.addRow(_("Quorum (elections, from the statutes): numerator"), self.quorum_num)
         f2.addRow(_("Quorum: denominator"), self.quorum_den)
         f2.addRow(_("Seats (elections)"), self.seats)
+        self.race = QComboBox()
+        from unionkit.votes.union_elections import RACES
+
+        for key, label in RACES.items():
+            self.race.addItem(_(label), key)
+        race_note = QLabel(_("Each race is a separate ballot: the Secretary General is elected separately from "
+                             "delegates (LFT 371 IX)."))
+        race_note.setWordWrap(True)
+        f2.addRow(_("Race (elections)"), self.race)
+        f2.addRow(race_note)
         # page 3: when and where
         p3 = QWizardPage()
         p3.setTitle(_("When and where"))
@@ -149,6 +161,7 @@ class SetupWizard(QWizard):
         if kind == "election":
             out["check_dues"] = self.check_dues.isChecked()
             out["seats"] = self.seats.value()
+            out["race"] = self.race.currentData()
             if self.quorum_num.value():
                 out["settings"] = {"quorum": [self.quorum_num.value(), self.quorum_den.value()]}
         return out
