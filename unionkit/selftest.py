@@ -162,23 +162,33 @@ def check_pdf(tmp: Path) -> str:
     return f"{len(reader.pages)} page(s), {out.stat().st_size // 1024} KiB, accents and U+202F read back"
 
 
+def _quiet_qt(_mode, _context, message: str) -> None:
+    """Pass Qt's messages on, except the offscreen plugin's harmless note about size hints."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr, flush=True)
+
+
 def check_qt(_tmp: Path) -> str:
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QTranslator, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "unionkit"])
-    w = QWidget()
-    layout = QVBoxLayout(w)
-    layout.addWidget(QLabel(f"Tesorería: {PDF_NAMES}"))
-    edit = QLineEdit()
-    edit.setText("Añorve")
-    layout.addWidget(edit)
-    w.resize(360, 120)
-    w.show()
-    app.processEvents()
-    image = w.grab().toImage()
-    w.close()
-    w.deleteLater()
+    previous = qInstallMessageHandler(_quiet_qt)
+    try:
+        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "unionkit"])
+        w = QWidget()
+        layout = QVBoxLayout(w)
+        layout.addWidget(QLabel(f"Tesorería: {PDF_NAMES}"))
+        edit = QLineEdit()
+        edit.setText("Añorve")
+        layout.addWidget(edit)
+        w.resize(360, 120)
+        w.show()
+        app.processEvents()
+        image = w.grab().toImage()
+        w.close()
+        w.deleteLater()
+    finally:
+        qInstallMessageHandler(previous)
     _require(not image.isNull() and image.width() > 0, "grabbing a widget gave an empty image")
     colours = {image.pixelColor(x, y).rgb() for x in range(0, image.width(), 3)
                for y in range(0, image.height(), 3)}
