@@ -209,6 +209,8 @@ class PersonForm(QWidget):
             for c, text in enumerate((format_date(dt.date.fromisoformat(e.event_date)), label, e.reason)):
                 self.history.setItem(r, c, QTableWidgetItem(text))
         self.history.resizeColumnToContents(0)
+        self.history.resizeColumnToContents(1)
+        self.history.resizeRowsToContents()
         self.status_button.setEnabled(True)
         self.optout_button.setEnabled(True)
         self._show_optouts(person_id)

@@ -71,7 +71,7 @@ class MembersPage(AreaPage):
         self.model = PeopleModel(self)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(250)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(80)
@@ -121,8 +121,6 @@ class MembersPage(AreaPage):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((220, 165, 95, 115, 95, 88, 88)):
-            header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.form = PersonForm()
@@ -195,6 +193,11 @@ class MembersPage(AreaPage):
         self._fill_combos()
         self.form.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        for col, width in enumerate((220, 165, 95, 115, 95, 88, 88)):
+            text = self.model.headerData(col, Qt.Orientation.Horizontal)
+            header.resizeSection(col, max(width, fm.horizontalAdvance(text) + 30))
         self._update_count()
 
     def _fill_combos(self) -> None:

@@ -204,6 +204,8 @@ class ImportWizard(QDialog):
             for c, text in enumerate((str(line), col, msg)):
                 self.problems.setItem(r, c, QTableWidgetItem(text))
         self.problems.resizeColumnToContents(0)
+        self.problems.setColumnWidth(1, max(140, self.problems.columnWidth(1)))
+        self.problems.resizeRowsToContents()
         self.stack.setCurrentIndex(PREVIEW)
         self._update_buttons()
 
