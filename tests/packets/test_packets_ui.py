@@ -116,3 +116,23 @@ def test_wizard_builds_verified_packet_and_lock_clears(page, case_vault, files, 
     assert page.model.rowCount() == 0 and page.timeline.workers.rowCount() == 0
     assert page.evidence.items.count() == 0 and page.form.edits["title"].text() == ""
     assert CURP_B not in page.form.narrative.toPlainText()
+
+
+def test_link_from_locker_and_remove(page, case_vault, files, vault_factory):
+    vault, case = case_vault
+    from unionkit.packets import cases
+
+    other = cases.create(vault, "Otro caso")
+    item = evidence.add(vault, files["png"], case_id=other.id)
+    page.set_vault(vault)
+    page.open_row(page.model.row_of(case.id))
+    page.tabs.setCurrentWidget(page.evidence)
+    assert page.evidence.items.count() == 0
+    dialogs.preanswer(lambda dlg: (dlg.check_all(), True)[1])
+    page.evidence.link_from_locker()
+    assert page.evidence.items.count() == 1
+    page.evidence.items.setCurrentRow(0)
+    dialogs.preanswer(True)
+    page.evidence.unlink()
+    assert page.evidence.items.count() == 0
+    assert evidence.get(vault, item.id).sha256 == item.sha256

@@ -64,7 +64,10 @@ class EvidenceBrowser(QWidget):
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.add_btn, self.cancel_btn = QPushButton(), QPushButton()
+        self.locker_btn, self.unlink_btn = QPushButton(), QPushButton()
         self.add_btn.clicked.connect(self.choose_files)
+        self.locker_btn.clicked.connect(self.link_from_locker)
+        self.unlink_btn.clicked.connect(self.unlink)
         self.cancel_btn.clicked.connect(self.cancel)
         self.cancel_btn.hide()
         self.progress = QProgressBar()
@@ -93,6 +96,8 @@ class EvidenceBrowser(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(self.add_btn)
+        bar.addWidget(self.locker_btn)
+        bar.addWidget(self.unlink_btn)
         bar.addWidget(self.progress, 1)
         bar.addWidget(self.cancel_btn)
         ll.addLayout(bar)
@@ -122,6 +127,9 @@ class EvidenceBrowser(QWidget):
 
     def retranslate(self) -> None:
         self.add_btn.setText(_("Add files…"))
+        self.locker_btn.setText(_("From the locker…"))
+        self.unlink_btn.setText(_("Remove from case"))
+        self.unlink_btn.setToolTip(_("The file stays in the evidence locker with its custody log."))
         self.cancel_btn.setText(_("Cancel"))
         self.empty.setText(_("No evidence in this case yet. Drag files here (photos, PDFs, audio, video, "
                              "documents) or press 'Add files…'. Each file is hashed and stored encrypted; the "
@@ -141,7 +149,8 @@ class EvidenceBrowser(QWidget):
         self.tabs.setTabText(1, _("Custody log"))
 
     def _enable(self, on: bool) -> None:
-        for w in (self.save_btn, self.meta_btn, self.export_btn, self.share_btn, *self.edits.values()):
+        for w in (self.save_btn, self.meta_btn, self.export_btn, self.share_btn, self.unlink_btn,
+                  *self.edits.values()):
             w.setEnabled(on)
 
     # -- loading -------------------------------------------------------------------------------
@@ -247,6 +256,28 @@ class EvidenceBrowser(QWidget):
         self.show_log_only()
         dialogs.info(self, _("Exported"), _("Written to {path}. Exported files are not encrypted.").format(
             path=str(out)))
+
+    def link_from_locker(self) -> None:
+        if self.vault is None or self.case_id is None:
+            return
+        from unionkit.ui.claims.locker_dialog import LockerDialog
+
+        dlg = LockerDialog(self.vault, self.case_id, self)
+        if dialogs.run_dialog(dlg):
+            for eid in dlg.chosen():
+                evidence.link(self.vault, self.case_id, eid)
+            self.load(self.vault, self.case_id)
+            self.changed.emit()
+
+    def unlink(self) -> None:
+        eid = self.current_id()
+        if eid is None or self.case_id is None:
+            return
+        if dialogs.ask(self, _("Remove from case"), _("Remove this file from the case? It stays in the evidence "
+                                                      "locker."), yes=_("Remove")):
+            evidence.unlink(self.vault, self.case_id, eid)
+            self.load(self.vault, self.case_id)
+            self.changed.emit()
 
     # -- intake ----------------------------------------------------------------------------------
     def choose_files(self) -> None:
