@@ -29,6 +29,7 @@ from unionkit.vault.location import check_location
 
 DB_NAME = "vault.db"
 LOCK_NAME = "lock"
+VERIFY_ON_OPEN_MAX_BYTES = 64 * 1024 * 1024
 
 
 def is_vault_folder(path: Path) -> bool:
@@ -131,9 +132,11 @@ class Vault:
 
     @classmethod
     def open(cls, folder: Path, passphrase: str, *, run_migrations: bool = True,
-             verify_pages: bool = True) -> Vault:
+             verify_pages: bool | None = None) -> Vault:
         """Open with the passphrase. ``verify_pages`` checks every page's HMAC first (SECURITY R10):
-        a vault with damaged pages opens read-only, with ``damaged_pages`` listing them."""
+        a vault with damaged pages opens read-only, with ``damaged_pages`` listing them. The check
+        reads the whole file (~15 ms per MB here), so by default it runs on open only up to
+        ``VERIFY_ON_OPEN_MAX_BYTES``; bigger vaults are verified by 'Verify vault' / ``check``."""
         folder = _require_folder(folder)
         hdr, dek, damaged = unlock_key(folder, passphrase)
         warnings = check_location(folder)
@@ -149,6 +152,8 @@ class Vault:
         vault = cls(folder, conn, hdr, dek, flock)
         vault.location_warnings = warnings
         try:
+            if verify_pages is None:
+                verify_pages = (folder / DB_NAME).stat().st_size <= VERIFY_ON_OPEN_MAX_BYTES
             if verify_pages:
                 vault.damaged_pages = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
                 if vault.damaged_pages:
