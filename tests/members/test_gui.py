@@ -244,3 +244,29 @@ def test_optout_dialog_from_form(qtbot, vault, tmp_path):
     dialogs.preanswer(fill)
     page.record_optout(pid)
     assert "10/03/2025" in page.form.optout_label.text() and "12/03/2025" in page.form.optout_label.text()
+
+
+def test_workplaces_dialog(qtbot, vault):
+    from unionkit.members.service import list_workplaces
+    from unionkit.ui.members.workplaces_dialog import WorkplacesDialog
+
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.set_vault(vault)
+
+    def fill(dlg: WorkplacesDialog):
+        dlg.edits["name"].setText("Planta Silao")
+        dlg.edits["employer_legal_name"].setText("Autopartes del Bajío, S.A. de C.V.")
+        dlg.edits["employer_rfc"].setText("VACE460910SX6")
+        assert dlg.message.text()  # a check-digit warning, not a refusal
+        dlg.state.setCurrentIndex(dlg.state.findData("11"))
+        wid = dlg.save()
+        dlg.edits["sector"].setText("Automotriz")
+        assert dlg.save() == wid
+        return True
+
+    dialogs.preanswer(fill)
+    page.edit_workplaces()
+    (w,) = list_workplaces(vault)
+    assert (w.name, w.state_code, w.sector, w.employer_rfc) == ("Planta Silao", "11", "Automotriz", "VACE460910SX6")
+    assert page.workplace.findData(w.id) >= 0

@@ -132,7 +132,13 @@ class MembersPage(AreaPage):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.table, 1)
-        lv.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        self.workplaces_button = QPushButton()
+        self.workplaces_button.clicked.connect(self.edit_workplaces)
+        bottom.addWidget(self.workplaces_button)
+        lv.addLayout(bottom)
         split.addWidget(left)
         split.addWidget(self.form)
         split.setStretchFactor(0, 3)
@@ -180,6 +186,7 @@ class MembersPage(AreaPage):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search by name, CURP or employee number"))
         self.add_button.setText(_("Add person"))
+        self.workplaces_button.setText(_("Workplaces…"))
         self.import_button.setText(_("Import roster…"))
         self.export_button.setText(_("Export"))
         self.export_public.setText(_("Public list (without CURP, address or phone)…"))
@@ -335,6 +342,15 @@ class MembersPage(AreaPage):
             self.refresh()
             self.select_person(person_id)
             self.form.load(person_id)
+
+    def edit_workplaces(self) -> None:
+        if self.vault is None:
+            return
+        from unionkit.ui.members.workplaces_dialog import WorkplacesDialog
+
+        dialogs.run_dialog(WorkplacesDialog(self.vault, self))
+        self.form.set_vault(self.vault)
+        self.refresh()
 
     def record_optout(self, person_id: int) -> None:
         if self.vault is None:
