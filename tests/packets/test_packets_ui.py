@@ -78,7 +78,7 @@ def test_evidence_drop_intake_metadata_and_share(page, case_vault, files, tmp_pa
     page.evidence.export(True)
     out = next((tmp_path / "share").iterdir())
     assert b"Motorola" not in out.read_bytes()
-    assert page.model._rows[0][5] == 2
+    assert page.model._rows[0][3] == 2
 
 
 def test_intake_in_background_can_be_cancelled(page, case_vault, tmp_path, qtbot):

@@ -14,6 +14,7 @@ from unionkit.vault import Vault
 @dataclass
 class Plan:
     title: str
+    sections: list[str] = field(default_factory=list)
     exhibits: list[tuple[str, str]] = field(default_factory=list)  # (name, treatment)
     counts: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -22,7 +23,9 @@ class Plan:
 
 def plan(vault: Vault, case_id: int, kind: str, redact: bool) -> Plan:
     case = cases.get(vault, case_id)
-    p = Plan(_(PACKET_KINDS[kind]))
+    from unionkit.reports.packets_pdf import section_names
+
+    p = Plan(_(PACKET_KINDS[kind]), sections=section_names(kind))
     items = evidence.list_items(vault, case_id)
     for n, it in enumerate(items, start=1):
         if not redact:

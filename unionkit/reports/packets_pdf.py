@@ -67,6 +67,11 @@ def _state(code: str) -> str:
         return code
 
 
+def section_names(kind: str) -> list[str]:
+    """The sections of the main PDF for this packet type, in order (also shown in the wizard's preview)."""
+    return _sections(kind)
+
+
 def _sections(kind: str) -> list[str]:
     common = [_("Facts"), _("Timeline"), _("Affected workers"), _("Legal provisions"), _("Domestic filings"),
               _("Evidence")]

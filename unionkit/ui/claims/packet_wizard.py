@@ -117,6 +117,8 @@ class PacketWizard(QWidget):
         if p.problems:
             html.append(f"<p><b>{escape(_('Fix before sending:'))}</b></p><ul>")
             html += [f"<li style='color:#8a1c1c'>{escape(x)}</li>" for x in p.problems] + ["</ul>"]
+        html.append(f"<p><b>{escape(_('Document'))}</b>: " + escape(" · ".join(
+            f"{i}. {n}" for i, n in enumerate(p.sections, start=1))) + "</p>")
         if p.exhibits:
             html.append(f"<p><b>{escape(_('Exhibits'))}</b></p><ul>")
             html += [f"<li>{escape(n)} — <i>{escape(how)}</i></li>" for n, how in p.exhibits] + ["</ul>"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -37,10 +38,10 @@ class ClaimsPage(AreaPage):
         super().__init__(parent)
         self.vault: Vault | None = None
         self.case_id: int | None = None
-        self.model = RowsModel(lambda: [_("Case"), _("Facility"), _("Status"), _("Events"), _("Workers"),
-                                        _("Exhibits")])
+        self.model = RowsModel(lambda: [_("Case"), _("Facility"), _("Status"), _("Exhibits")])
         self.view = table(self.model)
         self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_row(cur.row()))
         self.search = QLineEdit()
         self.search.textChanged.connect(lambda _t: self.reload())
@@ -74,7 +75,7 @@ class ClaimsPage(AreaPage):
         self.split.addWidget(left)
         self.split.addWidget(self.tabs)
         self.split.setStretchFactor(1, 3)
-        self.split.setSizes([400, 880])
+        self.split.setSizes([440, 840])
         lay = QVBoxLayout(self)
         lay.addWidget(self.split)
         self.retranslate()
@@ -119,7 +120,7 @@ class ClaimsPage(AreaPage):
         if self.vault is None:
             return
         rows = cases.list_cases(self.vault, self.search.text().strip())
-        self.model.set_rows([[r.title, r.facility_name, r.status, r.events, r.workers, r.evidence] for r in rows],
+        self.model.set_rows([[r.title, r.facility_name, r.status, r.evidence] for r in rows],
                             [r.id for r in rows], {2: lambda s: label(CASE_STATUSES, s)})
         self.empty.setVisible(not rows and not self.search.text())
         if select is not None and self.model.row_of(select) >= 0:
