@@ -115,12 +115,12 @@ class PacketWizard(QWidget):
         p = preview.plan(self.vault, self.case_id, self.kind.currentData(), self.redact.isChecked())
         html = [f"<h3>{escape(p.title)}</h3><ul>"] + [f"<li>{escape(c)}</li>" for c in p.counts] + ["</ul>"]
         if p.problems:
-            html.append(f"<p><b>{escape(_('Fix before sending:'))}</b></p><ul>")
+            html.append("<p><b>" + escape(_("Fix before sending:")) + "</b></p><ul>")
             html += [f"<li style='color:#8a1c1c'>{escape(x)}</li>" for x in p.problems] + ["</ul>"]
-        html.append(f"<p><b>{escape(_('Document'))}</b>: " + escape(" · ".join(
+        html.append("<p><b>" + escape(_("Document")) + "</b>: " + escape(" · ".join(
             f"{i}. {n}" for i, n in enumerate(p.sections, start=1))) + "</p>")
         if p.exhibits:
-            html.append(f"<p><b>{escape(_('Exhibits'))}</b></p><ul>")
+            html.append("<p><b>" + escape(_("Exhibits")) + "</b></p><ul>")
             html += [f"<li>{escape(n)} — <i>{escape(how)}</i></li>" for n, how in p.exhibits] + ["</ul>"]
         html += [f"<p>{escape(n)}</p>" for n in p.notes]
         self.preview.setHtml("".join(html))
