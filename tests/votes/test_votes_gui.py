@@ -69,7 +69,7 @@ def test_mismatch_blocks_closing(vault, add_people, page, qtbot):
     assert not tally.close_btn.isEnabled()
     assert "2" in tally.problems.text()
     tally.close_tally()  # even if forced, the service refuses
-    assert consultations.get(vault, cid)["status"] == "draft"
+    assert consultations.get(vault, cid)["status"] == "voting"
     assert any(kind == "error" for kind, _t, _x in dialogs.history)
     # fix entry 2 and close
     tally.booth_list.setCurrentRow(1)

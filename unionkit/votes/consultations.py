@@ -182,6 +182,7 @@ def save_sheet(vault: Vault, booth_id: int, entry: int, votes: dict[str, int], *
                            (booth_id, entry, entered_by, null, blank, received, unused, cancelled)).lastrowid
         conn.executemany("INSERT INTO tally_count (sheet_id, option_id, votes) VALUES (?,?,?)",
                          [(sid, opts[name], int(votes.get(name, 0))) for name in opts])
+        conn.execute("UPDATE consultation SET status = 'voting' WHERE id = ? AND status = 'draft'", (cid,))
 
 
 def sheet(vault: Vault, booth_id: int, entry: int) -> Sheet | None:
