@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(selftest.main() or 0)
     logging.basicConfig(level=os.environ.get("UNIONKIT_LOG", "WARNING"))
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
 
     from unionkit import settings as settings_store
     from unionkit.ui.app import apply_language, make_app
@@ -55,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     _quit_on_signals(app, window)
     app.aboutToQuit.connect(window.session.close)
     app.aboutToQuit.connect(window.demo.cleanup)
-    return app.exec()
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone(30000)  # let background work end before Qt goes away
+    return code
 
 
 def _quit_on_signals(app, window) -> None:

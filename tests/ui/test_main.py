@@ -28,6 +28,7 @@ def test_starts_to_the_start_screen_and_quits(tmp_path):
     out = _run(["--print-ready", "--quit-after-ready"], tmp_path)
     assert out.returncode == 0, out.stderr
     assert START_MARKER in out.stdout
+    assert "Error" not in out.stderr and "Traceback" not in out.stderr, out.stderr
     assert not (tmp_path / "cfg" / "crash.log").exists()
     settings = tmp_path / "cfg" / "settings.json"
     assert settings.is_file() and oct(settings.stat().st_mode & 0o777) == "0o600"

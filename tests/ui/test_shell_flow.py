@@ -173,3 +173,20 @@ def test_lock_closes_open_dialogs(qtbot, make_window, vault_path):
     assert form.isVisible()
     w.session.lock()
     assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected
+
+
+def test_area_pages_load_after_the_start_screen(qtbot, tmp_path, clock, vault_path):
+    """Without explicit pages, the window shows first and the area pages follow in the background."""
+    from unionkit.settings import Settings
+    from unionkit.ui.area import AREA_PAGES
+    from unionkit.ui.main_window import MainWindow
+    from unionkit.vault.throttle import UnlockGuard
+
+    w = MainWindow(Settings(), clock=clock, guard=UnlockGuard(clock, state_file=tmp_path / "t.json"))
+    qtbot.addWidget(w)
+    assert w.workspace.nav.count() == 1  # only the overview while the start screen shows
+    qtbot.waitUntil(lambda: not w.workspace.pending, timeout=20000)
+    assert 1 <= w.workspace.nav.count() <= 1 + len(AREA_PAGES)
+    open_through_ui(qtbot, w, vault_path)
+    w.session.close()
+    w.idle.detach()

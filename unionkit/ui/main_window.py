@@ -27,7 +27,8 @@ from unionkit.ui.session import LOCKED, OPEN, START, Session
 from unionkit.ui.settings_dialog import SettingsDialog
 from unionkit.ui.start_screen import StartScreen
 from unionkit.ui.vault_actions import VaultActions
-from unionkit.ui.workspace import Workspace
+from unionkit.ui.workers import run_task
+from unionkit.ui.workspace import Workspace, preload_area_modules
 from unionkit.vault.throttle import UnlockGuard
 
 
@@ -73,6 +74,9 @@ class MainWindow(QMainWindow):
         self.vault_actions.restored.connect(self._restored)
         self._restore_geometry()
         self._state_changed(START)
+        if self.workspace.pending:  # import the area pages while the user types the passphrase
+            run_task(preload_area_modules, on_done=lambda _r: self.workspace.load_pages_now(),
+                     on_error=lambda _e: self.workspace.load_pages_now())
 
     # -- state -------------------------------------------------------------------------------
     def _state_changed(self, state: str) -> None:

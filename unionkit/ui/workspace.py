@@ -58,29 +58,52 @@ def nav_icon(page: AreaPage) -> QIcon:
     return QIcon(blank)
 
 
+def preload_area_modules(_progress=None, _cancelled=None) -> None:
+    """Import the area pages' modules (the slow part) off the GUI thread; errors are left for
+    ``load_pages`` to log."""
+    for spec in AREA_PAGES:
+        try:
+            importlib.import_module(spec.split(":")[0])
+        except Exception:  # reported by load_pages on the GUI thread
+            continue
+
+
 class Workspace(QWidget):
+    """With ``pages=None`` the area pages are loaded later (``load_pages_now``, at the latest on the
+    first unlock), so that the start screen shows without waiting for them."""
+
     def __init__(self, parent: QWidget | None = None, pages: list[AreaPage] | None = None) -> None:
         super().__init__(parent)
         self.overview = OverviewPage(self)
-        self.pages: list[AreaPage] = [self.overview] + (load_pages() if pages is None else pages)
+        self.pages: list[AreaPage] = []
+        self.pending = pages is None
         self.nav = QListWidget(self)
         self.nav.setObjectName("side_nav")
         self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget(self)
-        for page in self.pages:
-            item = QListWidgetItem(page.title())
-            item.setIcon(nav_icon(page))
-            self.nav.addItem(item)
-            self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._add_pages([self.overview] + (pages or []))
         self.nav.setCurrentRow(0)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
+
+    def _add_pages(self, pages: list[AreaPage]) -> None:
+        for page in pages:
+            item = QListWidgetItem(page.title())
+            item.setIcon(nav_icon(page))
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            self.pages.append(page)
+
+    def load_pages_now(self) -> None:
+        if self.pending:
+            self.pending = False
+            self._add_pages(load_pages())
 
     def area_ids(self) -> list[str]:
         return [p.area_id or type(p).__name__ for p in self.pages]
@@ -94,6 +117,8 @@ class Workspace(QWidget):
             self.nav.setCurrentRow(ids.index(area_id))
 
     def set_vault(self, vault: Vault | None) -> None:
+        if vault is not None:
+            self.load_pages_now()
         for page in self.pages:
             try:
                 page.set_vault(vault)
