@@ -63,6 +63,7 @@ class CreatePanel(QWidget):
         for w in (self.pass1, self.pass2):
             w.setEchoMode(QLineEdit.EchoMode.Password)
             w.textChanged.connect(self._changed)
+        self.pass2.returnPressed.connect(self.attempt)
         self.meter = StrengthMeter(self)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
