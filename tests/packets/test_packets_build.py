@@ -126,3 +126,10 @@ def test_signature_wrong_key_and_minisign(built, tmp_path):
         ok = subprocess.run(["minisign", "-Vm", str(res.dir / manifest.MANIFEST), "-p",
                              str(res.dir / manifest.PUBKEY)], capture_output=True)
         assert ok.returncode == 0, ok.stderr
+
+
+def test_packet_without_evidence(case_vault, tmp_path):
+    vault, case = case_vault
+    res = builder.build(vault, case.id, "complaint", tmp_path / "p", lang="es")
+    assert manifest.verify(res.dir).ok and not res.exhibits
+    assert "Sin anexos" in packet_text(res.dir)
