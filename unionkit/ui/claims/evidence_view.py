@@ -57,6 +57,9 @@ class EvidenceBrowser(IntakeMixin, QWidget):
         self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.items.setWordWrap(True)
         self.items.setMovement(QListWidget.Movement.Static)
+        self.items.setDragEnabled(False)
+        self.items.setAcceptDrops(False)  # external files dropped on the list reach this widget
+        self.items.viewport().setAcceptDrops(False)
         self.items.currentItemChanged.connect(lambda cur, _prev: self.show_item())
         self.empty = QLabel()
         self.empty.setWordWrap(True)
