@@ -105,3 +105,20 @@ def test_threshold_with_split_names_and_odd_headers(tmp_path, capsys):
     d = json.loads(out)
     assert rc == 0, err
     assert (d["covered"], d["valid_supporters"], d["required"], d["met"], d["pct"]) == (4, 1, 2, False, "25.00")
+
+
+def test_threshold_explains_roll_exclusions(tmp_path, capsys):
+    from unionkit.members.identifiers import curp_check_digit
+
+    c = [x + curp_check_digit(x) for x in (f"GOMA80{i + 1:02d}01HDFRRN0" for i in range(4))]
+    roll = tmp_path / "roll.csv"
+    roll.write_text("Nombre,CURP,Fecha de ingreso,Confianza\n"
+                    f"A,{c[0]},01/01/2020,no\nB,{c[1]},20/01/2026,no\nC,{c[2]},01/01/2020,sí\nD,{c[3]},01/01/2020,no\n",
+                    encoding="utf-8")
+    sup = tmp_path / "sup.csv"
+    sup.write_text(f"Nombre,CURP,Firma\nA,{c[0]},sí\nB,{c[1]},sí\nC,{c[2]},sí\n", encoding="utf-8")
+    rc, out, _ = run(capsys, "votes", "threshold", "--roll", str(roll), "--supporters", str(sup),
+                     "--filing-date", "2026-01-15", "--json")
+    d = json.loads(out)
+    assert (d["covered"], d["valid_supporters"], d["required"], d["met"]) == (2, 1, 1, True)
+    assert [(r["line"], r["code"]) for r in d["rejected"]] == [(3, "hired_after_filing"), (4, "confianza")]

@@ -15,7 +15,7 @@ from unionkit.errors import ValidationError
 from unionkit.i18n import N_, _
 from unionkit.vault import Vault
 from unionkit.votes import rolls
-from unionkit.votes.threshold import RollPerson, SupportRow, ThresholdResult, check_support
+from unionkit.votes.threshold import RollMap, RollPerson, SupportRow, ThresholdResult, check_support
 
 # The CFCRL's common rejection reasons, as a checklist the organizer ticks (DOMAIN §1.3-1.4; product choice).
 CHECKLIST = {
@@ -106,10 +106,12 @@ def supporters(vault: Vault, cid: int) -> list[dict]:
 
 def _roll_map(vault: Vault, roll_id: int | None) -> tuple[dict[str, RollPerson], int]:
     if roll_id is None:
-        return {}, 0
-    roll: dict[str, RollPerson] = {}
+        return RollMap(), 0
+    roll = RollMap()
     n = 0
     for e in rolls.entries(vault, roll_id):
+        if not e.eligible and e.curp:
+            roll.excluded.setdefault(e.curp, e.reason)
         if e.eligible:
             n += 1
             if e.curp:

@@ -16,7 +16,7 @@ from pathlib import Path
 from unionkit.errors import ImportFileError
 from unionkit.i18n import _
 from unionkit.votes.eligibility import Candidate, evaluate, reason_text
-from unionkit.votes.threshold import RollPerson, SupportRow
+from unionkit.votes.threshold import RollMap, RollPerson, SupportRow
 
 _SYNONYMS = {
     "name": ("nombre completo", "nombre", "name", "full name", "trabajador", "nombre del trabajador"),
@@ -103,9 +103,8 @@ def read_roll(path: str | Path, filing_date: dt.date, purpose: str = "representa
     from unionkit.members.identifiers import normalize_curp
 
     table, cols = _read(path)
-    roll: dict[str, RollPerson] = {}
+    roll = RollMap()
     excluded: list[dict] = []
-    confianza: set[str] = set()
     for line, cells in table.rows:
         curp = normalize_curp(_cell(cells, cols, "curp"))
         cand = Candidate(
@@ -117,18 +116,12 @@ def read_roll(path: str | Path, filing_date: dt.date, purpose: str = "representa
             ok, code = False, "duplicate"
         if not ok:
             excluded.append({"line": line, "reason": reason_text(code), "code": code, "name": cand.full_name})
-            if code == "confianza" and curp:
-                confianza.add(curp)
+            if curp and curp not in roll:
+                roll.excluded.setdefault(curp, code)
             continue
         roll[curp or f"#line{line}"] = RollPerson(curp, cand.full_name, cand.hire_date, False,
                                                   cand.status == "dismissed")
-    roll_obj = _Roll(roll)
-    roll_obj.confianza_curps = confianza
-    return roll_obj, len(roll), excluded
-
-
-class _Roll(dict):
-    confianza_curps: set[str]
+    return roll, len(roll), excluded
 
 
 def _status(text: str) -> str:

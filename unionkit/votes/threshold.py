@@ -161,7 +161,8 @@ def check_support(rows: Iterable[SupportRow], roll: dict[str, RollPerson], cover
             continue
         person = roll.get(curp)
         if person is None:
-            reject(row, "confianza" if curp in _confianza(roll) else "not_on_roll")
+            why = _excluded(roll).get(curp)
+            reject(row, {"confianza": "confianza", "hired_after": "hired_after_filing"}.get(why or "", "not_on_roll"))
             continue
         hire = row.hire_date or person.hire_date
         if hire is None:
@@ -181,8 +182,16 @@ def check_support(rows: Iterable[SupportRow], roll: dict[str, RollPerson], cover
     return ThresholdResult(covered, valid, rejected, in_service, flagged)
 
 
-def _confianza(roll: dict[str, RollPerson]) -> set[str]:
-    return getattr(roll, "confianza_curps", set())
+class RollMap(dict):
+    """CURP -> eligible person, plus ``excluded``: CURP -> exclusion reason code (to explain rejections)."""
+
+    def __init__(self, *a, excluded: dict[str, str] | None = None, **kw) -> None:
+        super().__init__(*a, **kw)
+        self.excluded = excluded or {}
+
+
+def _excluded(roll: dict[str, RollPerson]) -> dict[str, str]:
+    return getattr(roll, "excluded", {})
 
 
 def _default_curp_ok():
