@@ -161,6 +161,7 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
     exhibits_dir = make_private_dir(out_dir / safe_name(_("Annexes")))
     files: dict[str, str] = {}
     checked: set[str] = set()
+    logged: list[tuple[evidence.EvidenceItem, str]] = []
     exhibits: list[Exhibit] = []
     warnings: list[str] = []
     for n, item in enumerate(items, start=1):
@@ -173,7 +174,7 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
         if item.kind == "pdf":
             checked.add(rel)  # _exhibit checked (and if needed redacted) its text already
         files[rel] = digest
-        custody.log(vault, item.id, "packet", sha256=item.sha256, detail=f"{kind}:{rel}")
+        logged.append((item, rel))
         exhibits.append(Exhibit(n, rel, red.text(item.description), item.captured_at, red.text(item.place),
                                 red.text(item.source), item.sha256, digest, out.stat().st_size, note))
         if meta_left:
@@ -206,6 +207,11 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
     zip_path = out_dir / f"{out_dir.name}.zip"
     _zip(out_dir, zip_path, cancelled)
     man_sha = manifest.sha256_file(man)
+    actor = custody.default_actor(vault)
+    with vault.transaction() as conn:  # only a packet that was fully written enters the custody log
+        for item, rel in logged:
+            custody.append(conn, item.id, "packet", actor=actor, sha256=item.sha256,
+                           detail=f"{kind}:{out_dir.name}/{rel}")
     cur = vault.execute("INSERT INTO packet(case_id, kind, lang, redacted, out_dir, manifest_sha256, file_count, "
                         "total_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (case.id, kind, lang, int(redact), str(out_dir), man_sha, len(files),
