@@ -77,3 +77,23 @@ def test_deleted_entry_breaks_chain(vault, clock):
     vault.execute("DELETE FROM ledger_entry WHERE id = 2")
     res = chain.verify(vault)
     assert not res.ok and res.broken_id == 3 and res.problem == "prev_hash"
+
+
+def test_prev_hash_rewritten_with_own_hash_recomputed_is_found(vault, clock):
+    for i in range(3):
+        _post(vault, dt.date(2026, 2, 1 + i), 100, clock=clock)
+    vault.execute("DROP TRIGGER ledger_entry_no_update")
+    prev = vault.scalar("SELECT prev_hash FROM ledger_entry WHERE id = 2")
+    vault.execute("UPDATE ledger_entry SET prev_hash = ? WHERE id = 2", ("x" + prev,))
+    row = vault.query("SELECT " + ", ".join(chain.HASHED_COLUMNS) + ", prev_hash FROM ledger_entry WHERE id = 2")[0]
+    vault.execute("UPDATE ledger_entry SET hash = ? WHERE id = 2", (chain.entry_hash(row[:-1], row[-1]),))
+    res = chain.verify(vault)
+    assert not res.ok and res.broken_id == 2 and res.problem == "prev_hash"
+
+
+def test_verify_while_holding_the_vault_lock(vault, clock):
+    for i in range(3):
+        _post(vault, dt.date(2026, 2, 1 + i), 100, clock=clock)
+    with vault.lock:
+        assert chain.verify(vault).ok
+    assert chain.verify(vault, batch=2).entries == 3

@@ -9,6 +9,8 @@ caught as well.
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 from dataclasses import dataclass
 
 from unionkit.i18n import _
@@ -59,33 +61,70 @@ class VerifyResult:
         return d
 
 
-_CANON_SQL = ("SELECT concat_ws(char(31), 'ukl1', " + ", ".join(f"IFNULL({c}, '')" for c in HASHED_COLUMNS)
-              + ", prev_hash), prev_hash, hash, id FROM ledger_entry WHERE id > ? ORDER BY id LIMIT ?")
+_CANON_SQL = ("SELECT CAST(concat_ws(char(31), 'ukl1', " + ", ".join(f"IFNULL({c}, '')" for c in HASHED_COLUMNS)
+              + ", prev_hash) AS BLOB), hash, id FROM ledger_entry WHERE id > ? ORDER BY id LIMIT ?")
 
 
-def verify(vault: Vault, batch: int = 50000) -> VerifyResult:
+def _batches(vault: Vault, out: queue.Queue, stop: threading.Event, batch: int) -> None:
+    """Producer: SQLite builds the canonical bytes (the GIL is released while it steps)."""
+    last = 0
+    try:
+        while not stop.is_set():
+            with vault.lock:
+                rows = vault.conn.execute(_CANON_SQL, (last, batch)).fetchall()  # type: ignore[union-attr]
+            out.put(rows)
+            if not rows:
+                return
+            last = rows[-1][2]
+    except BaseException as exc:  # handed to the consumer
+        out.put(exc)
+
+
+def verify(vault: Vault, batch: int = 20000) -> VerifyResult:
     """Recompute the chain from the first entry; stop at the first broken one.
 
-    SQLite builds each canonical string (same bytes as :func:`canonical`), so Python only hashes.
+    SQLite builds each canonical form (the same bytes as :func:`canonical`) in a producer thread while
+    this thread hashes. The canonical form ends with the stored ``prev_hash``: checking that it ends with
+    the previous digest checks the link, and hashing it checks the entry.
     """
     prev = GENESIS
+    tail = b"\x1f" + GENESIS.encode()
     count = 0
-    last_id = 0
     sha = hashlib.sha256
-    while True:
-        with vault.lock:
-            rows = vault.conn.execute(_CANON_SQL, (last_id, batch)).fetchall()  # type: ignore[union-attr]
-        if not rows:
-            break
-        for text, prev_hash, stored, entry_id in rows:
-            count += 1
-            if prev_hash != prev:
-                return VerifyResult(False, count, prev, entry_id, "prev_hash")
-            digest = sha(text.encode("utf-8")).hexdigest()
-            if digest != stored:
-                return VerifyResult(False, count, prev, entry_id, "hash")
-            prev = digest
-        last_id = rows[-1][3]
+    stop = threading.Event()
+    if getattr(vault.lock, "_is_owned", lambda: False)():
+        # The caller holds the vault lock (e.g. inside a transaction): no producer thread, no deadlock.
+        pipe: queue.Queue = queue.Queue()
+        _batches(vault, pipe, stop, 10**12)
+        pipe.put([])
+        worker = None
+    else:
+        pipe = queue.Queue(maxsize=3)
+        worker = threading.Thread(target=_batches, args=(vault, pipe, stop, batch), daemon=True)
+        worker.start()
+    try:
+        while True:
+            rows = pipe.get()
+            if isinstance(rows, BaseException):
+                raise rows
+            if not rows:
+                break
+            for canon, stored, entry_id in rows:
+                count += 1
+                if canon[-65:] != tail:
+                    return VerifyResult(False, count, prev, entry_id, "prev_hash")
+                digest = sha(canon).hexdigest()
+                if digest != stored:
+                    return VerifyResult(False, count, prev, entry_id, "hash")
+                prev = digest
+                tail = b"\x1f" + digest.encode()
+    finally:
+        stop.set()
+        while worker is not None and worker.is_alive():
+            try:
+                pipe.get(timeout=0.05)
+            except queue.Empty:
+                pass
     closes = vault.query("SELECT month, head_entry_id, head_hash FROM ledger_close ORDER BY month")
     for month, entry_id, head_hash in closes:
         if entry_id:

@@ -117,7 +117,8 @@ CREATE TABLE ledger_entry (
     hash TEXT NOT NULL,
     CHECK (month = substr(entry_date, 1, 7))
 );
-CREATE INDEX ledger_entry_month ON ledger_entry(month);
+CREATE INDEX ledger_entry_month ON ledger_entry(month, amount);
+CREATE INDEX ledger_entry_month_person ON ledger_entry(month, person_id) WHERE person_id IS NOT NULL;
 CREATE UNIQUE INDEX ledger_entry_reverses ON ledger_entry(reverses_id) WHERE reverses_id IS NOT NULL;
 CREATE INDEX ledger_entry_date ON ledger_entry(entry_date);
 CREATE INDEX ledger_entry_account ON ledger_entry(account_id, entry_date);
