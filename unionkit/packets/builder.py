@@ -190,7 +190,8 @@ def _build(vault, case, kind, out_dir, lang, redact, campaign_id, progress, canc
 
     pdf_path = out_dir / (safe_name(_("Packet") + " – " + _(PACKET_KINDS[kind]), 120) + ".pdf")
     render(PacketData(vault.union_name, case, kind, lang, redact, cases.events(vault, case.id), workers,
-                      cases.laws(vault, case.id), cases.filings(vault, case.id), exhibits, annexes, red), pdf_path)
+                      cases.laws(vault, case.id), cases.filings(vault, case.id), exhibits, annexes, red,
+                      custody.head(vault)), pdf_path)
     files[pdf_path.name] = manifest.sha256_file(pdf_path)
     if redact:
         for rel in files:

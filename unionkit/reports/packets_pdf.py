@@ -43,6 +43,7 @@ class PacketData:
     exhibits: list
     annexes: list
     red: object
+    custody_head: str = ""
 
 
 def _d(iso: str | None) -> str:
@@ -178,10 +179,13 @@ def _evidence(d: PacketData, ss) -> list:
             cell.append(Paragraph("<i>" + escape(x.note) + "</i>", ss["Small"]))
         rows.append([f"{x.number:02d}", _p(x.name.split("/")[-1] + ("\n" + meta if meta else ""), ss["Cell"]),
                      cell])
-    return [_p(_("SHA-256 of each file. 'Original' is the hash taken when the file entered the evidence "
-                 "locker; the original is kept unchanged and can be produced."), ss["Small"]), Spacer(1, 3)] + \
-        chunked_tables(rows, header=[_("No."), _("Exhibit"), _("SHA-256")],
-                       col_widths=[12 * mm, 72 * mm, 94 * mm])
+    out = [_p(_("SHA-256 of each file. 'Original' is the hash taken when the file entered the evidence "
+                "locker; the original is kept unchanged and can be produced."), ss["Small"]), Spacer(1, 3)]
+    out += chunked_tables(rows, header=[_("No."), _("Exhibit"), _("SHA-256")], col_widths=[12 * mm, 72 * mm, 94 * mm])
+    if d.custody_head:
+        out += [Spacer(1, 4), Paragraph(escape(_("Chain-of-custody log head when this packet was made:")) + " "
+                                        + d.custody_head, ss["Small"])]
+    return out
 
 
 def _annexes(d: PacketData, ss) -> list:
