@@ -133,3 +133,15 @@ def test_packet_without_evidence(case_vault, tmp_path):
     res = builder.build(vault, case.id, "complaint", tmp_path / "p", lang="es")
     assert manifest.verify(res.dir).ok and not res.exhibits
     assert "Sin anexos" in packet_text(res.dir)
+
+
+def test_hotline_limits_in_preview(built):
+    from unionkit.packets import preview, rrlm
+
+    vault, case = built
+    assert rrlm.hotline_problems([("a.pdf", 1000)]) == []
+    probs = rrlm.hotline_problems([("a.heic", 26 * 1024 * 1024), ("b.jpg", 10), ("c.jpg", 10), ("d.jpg", 10)])
+    assert len(probs) == 3
+    plan = preview.plan(vault, case.id, "rrlm", True)
+    assert any("USMCA-petitions@dol.gov" in n for n in plan.notes)
+    assert len(plan.exhibits) == 5 and plan.sections

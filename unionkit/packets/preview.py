@@ -47,6 +47,10 @@ def plan(vault: Vault, case_id: int, kind: str, redact: bool) -> Plan:
     ]
     if kind == "rrlm":
         p.problems += [c.message for c in rrlm.coverage_checks(case) if not c.ok]
+        hot = rrlm.hotline_problems([(it.filename, it.size) for it in items])
+        if hot:
+            p.notes.append(_("Formal petitions go by e-mail to USMCA-petitions@dol.gov. If you also use the DOL "
+                             "web hotline for a confidential tip:") + " " + " ".join(hot))
         if not case.anonymous and not case.petitioner_name:
             p.problems.append(_("Give the petitioner's name, or mark the petition as anonymous."))
     if not case.narrative.strip():

@@ -79,3 +79,29 @@ def clocks(case: Case) -> list[CaseClock]:
 
 def day_basis_note() -> str:
     return _("Durations are verified; counting them as calendar days is an assumption.")
+
+
+# DOL web hotline (a confidential tip, not a formal petition): DOMAIN.md §5.2.
+HOTLINE_MAX_FILES = 3
+HOTLINE_MAX_FILE = 25 * 1024 * 1024
+HOTLINE_MAX_TOTAL = 30 * 1024 * 1024
+HOTLINE_TYPES = {"doc", "docx", "pdf", "txt", "csv", "xls", "xlsx", "ppt", "pptx", "bmp", "gif", "ico", "jpeg",
+                 "jpg", "png", "svg", "tiff", "tif", "mp3", "ogg", "wav", "wma", "avi", "m4v", "mov", "mp4", "mpg",
+                 "mpeg", "wmv", "xml"}
+
+
+def hotline_problems(files: list[tuple[str, int]]) -> list[str]:
+    """What stops these exhibits (name, size) from going through the DOL hotline form as they are."""
+    out = []
+    if len(files) > HOTLINE_MAX_FILES:
+        out.append(_("The hotline takes at most {n} files; this case has {m}.").format(n=HOTLINE_MAX_FILES,
+                                                                                      m=len(files)))
+    for name, size in files:
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if ext not in HOTLINE_TYPES:
+            out.append(_("{name}: the hotline does not accept this file type.").format(name=name))
+        if size > HOTLINE_MAX_FILE:
+            out.append(_("{name}: larger than 25 MB.").format(name=name))
+    if sum(size for _n, size in files) > HOTLINE_MAX_TOTAL:
+        out.append(_("Together the files are larger than the hotline's 30 MB."))
+    return out
