@@ -57,11 +57,12 @@ def run(quick: bool = False) -> dict:
         vault = Vault.create(Path(tmp) / "v", "benchmark passphrase 2026", union_name="Benchmark")
         try:
             _fill_register(vault, n)
-            times, with_acta = [], []
+            times, with_acta, cpu = [], [], []
             for i in range(3):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 cid = _snapshot_and_tally(vault)
                 t1 = time.perf_counter()
+                cpu.append(time.process_time() - c0)
                 write_acta(vault, cid, Path(tmp) / f"acta{i}.pdf", "es")
                 t2 = time.perf_counter()
                 times.append(t1 - t0)
@@ -70,7 +71,10 @@ def run(quick: bool = False) -> dict:
             vault.close()
     times.sort()
     with_acta.sort()
-    return {"tally_100k_s": metric(times[1], "s"), "tally_acta_100k_s": metric(with_acta[1], "s")}
+    cpu.sort()
+    # CPU seconds of this process: a second view when the machine is shared (wall time is the metric).
+    return {"tally_100k_s": metric(times[1], "s"), "tally_acta_100k_s": metric(with_acta[1], "s"),
+            "tally_100k_cpu_s": metric(cpu[1], "s")}
 
 
 if __name__ == "__main__":  # pragma: no cover

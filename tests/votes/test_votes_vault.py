@@ -141,12 +141,15 @@ def test_import_roll_from_file(vault, tmp_path):
 
 
 def test_snapshot_names_cleaned(vault, add_people):
-    [a, b] = add_people(vault, 2)
+    [a, b, c, d] = add_people(vault, 4)
     vault.execute("UPDATE person SET segundo_apellido = '' WHERE id = ?", (a,))
     vault.execute("UPDATE person SET nombre = 'Ana\tMaría' WHERE id = ?", (b,))
+    vault.execute("UPDATE person SET nombre = 'Luz\nElena', confianza = 1 WHERE id = ?", (c,))
     rid = rolls.build_from_register(vault, "P", "revision", FILING)
     names = {e.person_id: e.full_name for e in rolls.entries(vault, rid)}
     assert names[a] == "Apellido0000 Nombre0" and names[b] == "Apellido0001 Pérez Ana María"
+    assert names[c] == "Apellido0002 Pérez Luz Elena" and names[d] == "Apellido0003 Pérez Nombre3"
+    assert rolls.roll_info(vault, rid)["eligible"] == 3
 
 
 def test_integrity_check_detects_tampering(vault, add_people):

@@ -105,23 +105,32 @@ def build_from_register(vault: Vault, name: str, purpose: str, as_of: dt.date, *
     behind = _standing(vault, as_of) if check_dues and purpose == "election" else None
     complex_ids = [r[1] for r in rows if not r[2] or (behind is not None and behind.get(r[1], 0))]
     verdicts = _evaluate_ids(vault, complex_ids, purpose, as_of, behind)
-    lines, eligible = [], 0
-    for _sort, pid, simple, tail in rows:
-        if "  " in tail or "\t " in tail or " \t" in tail or tail.count("\t") != 4:
-            tail = _clean_tail(tail)
-        ok, reason = verdicts.get(pid, (True, "eligible")) if not simple or pid in verdicts else (True, "eligible")
-        eligible += ok
-        lines.append(("1\t" if ok else "0\t") + reason + "\t" + tail)
-    return _store_text(vault, name, purpose, "register", as_of, "".join(lines), eligible, len(rows))
+    tails = [r[3] for r in rows]
+    joined = "".join(tails)
+    if _dirty(joined) or joined.count("\t") != 4 * len(rows) or joined.count("\n") != len(rows):
+        tails = [_clean_tail(t) if _dirty(t) or t.count("\t") != 4 or t.count("\n") != 1 else t for t in tails]
+    if not verdicts:  # the usual case: everyone plainly eligible
+        text = "".join(["1\teligible\t" + t for t in tails])
+        eligible = len(rows)
+    else:
+        parts, eligible = [], 0
+        for r, tail in zip(rows, tails, strict=True):
+            ok, reason = verdicts.get(r[1], (True, "eligible"))
+            eligible += ok
+            parts.append(("1\t" if ok else "0\t") + reason + "\t" + tail)
+        text = "".join(parts)
+    return _store_text(vault, name, purpose, "register", as_of, text, eligible, len(rows))
+
+
+def _dirty(text: str) -> bool:
+    return "  " in text or "\t " in text or " \t" in text
 
 
 def _clean_tail(tail: str) -> str:
-    """Rebuild ``curp, name, hire, sex, id`` when the name had an empty part or a tab in it."""
-    parts = tail.rstrip("\n").split("\t")
-    curp, rest = parts[0], parts[1:]
-    hire, sex, pid = rest[-3:]
-    name = _clean(" ".join(rest[:-3]))
-    return f"{curp}\t{name}\t{hire}\t{sex}\t{pid}\n"
+    """Rebuild ``curp, name, hire, sex, id`` when the name had an empty part, a tab or a line break."""
+    parts = tail[:-1].split("\t")
+    curp, hire, sex, pid = parts[0], *parts[-3:]
+    return f"{curp}\t{_clean(' '.join(parts[1:-3]))}\t{hire}\t{sex}\t{pid}\n"
 
 
 def _years_before(d: dt.date, years: int) -> str:
