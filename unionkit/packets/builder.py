@@ -238,9 +238,12 @@ def _zip(folder: Path, zip_path: Path, cancelled: Callable[[], bool] | None) -> 
                 continue
             if cancelled is not None and cancelled():
                 raise Cancelled(_("Cancelled; the packet folder was removed."))
-            comp = zipfile.ZIP_STORED if p.suffix.lower() in STORED_SUFFIXES or p.stat().st_size > 8 << 20 \
-                else zipfile.ZIP_DEFLATED
-            z.write(p, f"{folder.name}/{p.relative_to(folder).as_posix()}", compress_type=comp)
+            info = zipfile.ZipInfo.from_file(p, f"{folder.name}/{p.relative_to(folder).as_posix()}")
+            info.compress_type = zipfile.ZIP_STORED if p.suffix.lower() in STORED_SUFFIXES or \
+                info.file_size > 8 << 20 else zipfile.ZIP_DEFLATED
+            with open(p, "rb", buffering=0) as src, z.open(info, "w", force_zip64=True) as dst:
+                while chunk := src.read(4 * 1024 * 1024):  # zipfile.write copies in 8 KiB pieces
+                    dst.write(chunk)
 
 
 def history(vault: Vault, case_id: int) -> list[tuple]:
