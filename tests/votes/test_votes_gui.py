@@ -128,3 +128,20 @@ def test_wizard_creates_consultation(vault, add_people, page):
     assert consultations.get(vault, items[0]["id"])["rule"] == "padron"
     assert len(consultations.booths(vault, items[0]["id"])) == 3
     assert page.list_model.rowCount() == 1
+
+
+def test_retranslate_and_state(vault, add_people, page):
+    from unionkit import i18n
+
+    _setup(vault, add_people)
+    page.set_vault(vault)
+    assert page.list_model.data(page.list_model.index(0, 1)) == "Revisión del CCT"
+    i18n.set_language("en")
+    page.retranslate()
+    assert page.list_model.data(page.list_model.index(0, 1)) == "CCT revision"
+    assert page.title() == "Votes"
+    page.tabs.setCurrentIndex(1)
+    state = page.save_state()
+    page.tabs.setCurrentIndex(0)
+    page.restore_state(state)
+    assert page.tabs.currentIndex() == 1

@@ -102,6 +102,9 @@ class VotesPage(AreaPage):
         self.result.retranslate()
         self.workbench.retranslate()
         self.list_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        if getattr(self, "vault", None) is not None:
+            self.reload()  # kind, status and outcome labels come from the catalog
+            self.workbench.reload(select=self.workbench.campaign_id())
 
     def set_vault(self, vault: Vault | None) -> None:
         self.vault = vault
