@@ -26,8 +26,9 @@ from unionkit.packets.annexes import Annex, extra_annexes
 from unionkit.packets.catalog import PACKET_KINDS
 from unionkit.packets.pdftext import pdf_text, redact_pdf
 from unionkit.packets.redact import Redactor
+from unionkit.packets.streams import prefetched_chunks
 from unionkit.vault import Vault
-from unionkit.vault.blobs import Cancelled, iter_chunks
+from unionkit.vault.blobs import Cancelled
 
 STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".mp4", ".mov", ".m4v", ".avi", ".mp3", ".ogg",
                    ".wav", ".m4a", ".zip", ".docx", ".xlsx", ".pptx", ".heic"}
@@ -94,7 +95,7 @@ def _exhibit(vault: Vault, item: evidence.EvidenceItem, out: Path, red: Redactor
     if not red.enabled:
         h = hashlib.sha256()
         with atomic_writer(out) as fh:
-            for chunk in iter_chunks(vault, item.blob_id):
+            for chunk in prefetched_chunks(vault, item.blob_id):
                 h.update(chunk)
                 fh.write(chunk)
                 tick(len(chunk))
