@@ -136,3 +136,22 @@ def test_link_from_locker_and_remove(page, case_vault, files, vault_factory):
     page.evidence.unlink()
     assert page.evidence.items.count() == 0
     assert evidence.get(vault, item.id).sha256 == item.sha256
+
+
+def test_retranslate_and_state(page, case_vault):
+    from unionkit import i18n
+
+    vault, case = case_vault
+    page.set_vault(vault)
+    assert page.title() == "Denuncias" and page.new_btn.text() == "Caso nuevo"
+    i18n.set_language("en")
+    page.retranslate()
+    assert page.title() == "Claims" and page.new_btn.text() == "New case"
+    assert page.tabs.tabText(2) == "Evidence"
+    i18n.set_language("es_MX")
+    page.retranslate()
+    page.tabs.setCurrentIndex(3)
+    state = page.save_state()
+    page.tabs.setCurrentIndex(0)
+    page.restore_state(state)
+    assert page.tabs.currentIndex() == 3
