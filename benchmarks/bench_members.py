@@ -71,7 +71,8 @@ def insert_ratio(tmp: Path, roster: Path) -> float:
         vault = Vault.create(tmp / f"v-ratio-{i}", PASSPHRASE, union_name="Benchmark")
         prev = preview(vault, table)
         batch = vault.execute("INSERT INTO import_batch(kind, filename, sha256) VALUES ('members', 'x', 'y')")
-        rows = [_insert_tuple(r, {}, batch.lastrowid, True, "2026-01-01") for r in prev.rows]
+        stamp = "2026-01-01T00:00:00.000Z"
+        rows = [_insert_tuple(r, {}, batch.lastrowid, True, "2026-01-01", stamp) for r in prev.rows]
         with vault.transaction() as conn:
             t0 = time.perf_counter()
             conn.executemany(sql, rows)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from operator import mul
 from dataclasses import dataclass
 
 from stdnum import luhn
@@ -55,8 +56,11 @@ _CURP_STATES = frozenset(_curp._valid_states)
 _CURP_WORDS = frozenset(_curp._name_blacklist)
 
 
+_CURP_WEIGHTS = tuple(range(18, 1, -1))
+
+
 def _check_digit_fast(curp: str) -> str:
-    total = sum(_CURP_VALUES[c] * w for c, w in zip(curp[:17], range(18, 1, -1), strict=False))
+    total = sum(map(mul, map(_CURP_VALUES.__getitem__, curp[:17]), _CURP_WEIGHTS))
     return str((10 - total % 10) % 10)
 
 
