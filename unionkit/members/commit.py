@@ -38,8 +38,8 @@ def _insert_tuple(r: PreviewRow, wp_ids: dict[str, int], batch_id: int, as_membe
     nombre, ap1, ap2 = v.get("nombre", ""), v.get("primer_apellido", ""), v.get("segundo_apellido", "")
     join = (v.get("join_date") or today_s) if as_members else None
     return (str(uuid.uuid4()), now, now, nombre, ap1, ap2, v["curp"], v.get("nss", ""), v.get("rfc", ""),
-            v.get("employee_no", ""), v.get("sex", ""), v.get("birth_date"), wid, v.get("department", ""), v.get("shift", ""),
-            v.get("position", ""), v.get("hire_date"), v.get("confianza", 0), v.get("phone", ""),
+            v.get("employee_no", ""), v.get("sex", ""), v.get("birth_date"), wid, v.get("department", ""),
+            v.get("shift", ""), v.get("position", ""), v.get("hire_date"), v.get("confianza", 0), v.get("phone", ""),
             v.get("email", ""), v.get("address", ""), v.get("notes", ""), 1 if as_members else 0, join,
             join, batch_id, search_text(nombre, ap1, ap2),
             sort_key(ap1, ap2, nombre))
