@@ -76,7 +76,7 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
                                                        (name,)).lastrowid)
         placeholders = ",".join("?" * len(INSERT_COLS))
         sql = f"INSERT INTO person({', '.join(INSERT_COLS)}) VALUES ({placeholders})"
-        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         rebuild = _drop_secondary_indexes(conn) if len(new) >= BULK_INDEX_ROWS else []
         for i in range(0, len(new), CHUNK):
             if cancelled and cancelled():

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from operator import mul
 from dataclasses import dataclass
+from operator import mul
 
 from stdnum import luhn
 from stdnum.exceptions import InvalidChecksum, ValidationError

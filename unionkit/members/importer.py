@@ -22,7 +22,7 @@ from unionkit.members import identifiers as ids
 from unionkit.members.dates import DateParseError, parse_date
 from unionkit.members.mapping import mapping_for
 from unionkit.members.reader import Table
-from unionkit.members.text import clean, split_full_name
+from unionkit.members.text import split_full_name
 from unionkit.members.validation import normalize_sex, parse_bool
 from unionkit.vault import Vault
 
