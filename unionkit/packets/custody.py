@@ -15,10 +15,18 @@ import json
 from dataclasses import dataclass
 
 from unionkit import __version__
+from unionkit.i18n import N_, _
 from unionkit.vault import Vault
 
 GENESIS = "0" * 64
 EVENTS = ("added", "viewed", "exported", "shared", "packet", "mismatch", "edited")
+EVENT_LABELS = {"added": N_("added"), "viewed": N_("viewed"), "exported": N_("exported (original)"),
+                "shared": N_("shared (copy without metadata)"), "packet": N_("put in a packet"),
+                "mismatch": N_("HASH MISMATCH"), "edited": N_("details edited")}
+
+
+def event_label(event: str) -> str:
+    return _(EVENT_LABELS[event]) if event in EVENT_LABELS else event
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,6 @@ def head(vault: Vault) -> str:
 def check_vault(vault: Vault) -> list:
     """Whole-vault check (``unionkit.checks``): the custody chain is intact."""
     from unionkit.checks import CheckResult
-    from unionkit.i18n import _
 
     bad = verify_chain(vault)
     return [CheckResult("custody_chain", not bad,

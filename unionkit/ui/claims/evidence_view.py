@@ -197,7 +197,7 @@ class EvidenceBrowser(IntakeMixin, QWidget):
         for f in FIELDS:
             self.edits[f].setText(getattr(it, f) or "")
         self.meta.clear()
-        self.log.set_rows([[e.at[:19].replace("T", " "), e.event, e.actor, e.detail]
+        self.log.set_rows([[e.at[:19].replace("T", " "), custody.event_label(e.event), e.actor, e.detail]
                            for e in custody.entries(self.vault, eid)])
         self._enable(True)
         self.meta_btn.setEnabled(it.kind != "other")
@@ -234,7 +234,7 @@ class EvidenceBrowser(IntakeMixin, QWidget):
     def show_log_only(self) -> None:
         eid = self.current_id()
         if eid is not None:
-            self.log.set_rows([[e.at[:19].replace("T", " "), e.event, e.actor, e.detail]
+            self.log.set_rows([[e.at[:19].replace("T", " "), custody.event_label(e.event), e.actor, e.detail]
                                for e in custody.entries(self.vault, eid)])
 
     def export(self, share: bool) -> None:
