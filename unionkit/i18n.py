@@ -15,6 +15,7 @@ import gettext
 import io
 import locale as _pylocale
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -29,9 +30,37 @@ LANGUAGES = {
 }
 LANGUAGE_NAMES = {"es_MX": "Español (México)", "en": "English"}
 
+# Which catalog a source file's strings belong to: folders or ``<area>_`` file prefixes.
+AREA_KEYS = {
+    "members": ("members",),
+    "ledger": ("ledger", "treasury", "report"),
+    "votes": ("votes",),
+    "packets": ("packets", "claims", "evidence"),
+}
+
 _lock = threading.Lock()
 _current: gettext.NullTranslations = gettext.NullTranslations()
+_by_domain: dict[str, gettext.NullTranslations] = {}
+_module_domains: dict[str, str] = {}
 _language = "en"
+
+
+def domain_for(relpath: str) -> str:
+    """The catalog domain of a source file, e.g. ``ui/treasury/page.py`` -> ``ledger``."""
+    parts = Path(relpath).parts
+    stem = Path(relpath).stem
+    for area, keys in AREA_KEYS.items():
+        if any(p in keys for p in parts[:-1]) or stem in keys or stem.startswith(tuple(k + "_" for k in keys)):
+            return area
+    return "ui" if "ui" in parts else "core"
+
+
+def _domain_of_module(name: str) -> str:
+    dom = _module_domains.get(name)
+    if dom is None:
+        dom = domain_for("/".join(name.split(".")[1:]) + ".py")
+        _module_domains[name] = dom
+    return dom
 
 
 def normalize_language(code: str | None) -> str:
@@ -65,13 +94,13 @@ def _load_domain(lang_dir: Path, domain: str) -> gettext.GNUTranslations | None:
     return None
 
 
-def build_translations(language: str) -> gettext.NullTranslations:
-    """Chain every domain of every locale in the fallback list, ending in the source strings."""
+def build_translations(language: str, domains: tuple[str, ...] = DOMAINS) -> gettext.NullTranslations:
+    """Chain the given domains of every locale in the fallback list, ending in the source strings."""
     _, chain = LANGUAGES[normalize_language(language)]
     result: gettext.NullTranslations | None = None
     root = translations_dir()
     for loc in chain:
-        for domain in DOMAINS:
+        for domain in domains:
             t = _load_domain(root / loc, domain)
             if t is None:
                 continue
@@ -85,10 +114,19 @@ def build_translations(language: str) -> gettext.NullTranslations:
 def set_language(language: str | None) -> str:
     """Switch the process-wide language; returns the normalized code."""
     global _current, _language
+    global _by_domain
     lang = normalize_language(language)
     t = build_translations(lang)
+    # Each area looks in its own catalog first, so that "Status" may be "Estatus" for members and
+    # "Estado" for a packet without a clash; anything missing falls back to the merged chain.
+    by_domain = {}
+    for dom in DOMAINS:
+        own = build_translations(lang, (dom,))
+        own.add_fallback(t)
+        by_domain[dom] = own
     with _lock:
         _current = t
+        _by_domain = by_domain
         _language = lang
     return lang
 
@@ -113,16 +151,21 @@ def system_language() -> str:
     return normalize_language(loc)
 
 
+def _caller_translations() -> gettext.NullTranslations:
+    name = sys._getframe(2).f_globals.get("__name__", "")
+    return _by_domain.get(_domain_of_module(name), _current)
+
+
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return _caller_translations().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _caller_translations().ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _current.pgettext(context, message)
+    return _caller_translations().pgettext(context, message)
 
 
 def N_(message: str) -> str:

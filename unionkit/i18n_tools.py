@@ -22,28 +22,12 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from unionkit.i18n import DOMAINS
+from unionkit.i18n import DOMAINS, domain_for
 from unionkit.paths import install_root, translations_dir
 
 LOCALES = ("es_MX", "en")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
-AREA_KEYS = {
-    "members": ("members",),
-    "ledger": ("ledger", "treasury", "report"),
-    "votes": ("votes",),
-    "packets": ("packets", "claims", "evidence"),
-}
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)?(?:[:!][^}]*)?\}")
-
-
-def domain_for(relpath: str) -> str:
-    """Which catalog a source file's strings belong to (by folder or ``<area>_`` file prefix)."""
-    parts = Path(relpath).parts
-    stem = Path(relpath).stem
-    for area, keys in AREA_KEYS.items():
-        if any(p in keys for p in parts[:-1]) or stem in keys or stem.startswith(tuple(k + "_" for k in keys)):
-            return area
-    return "ui" if "ui" in parts else "core"
 
 
 def extract() -> dict[str, dict]:
