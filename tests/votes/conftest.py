@@ -1,13 +1,7 @@
 import datetime as dt
 
 import pytest
-
-from unionkit.members.identifiers import curp_check_digit
-
-
-def make_curp(i: int, sex: str = "H") -> str:
-    c17 = f"GOMA{80 + i // 336 % 20:02d}{i // 28 % 12 + 1:02d}{i % 28 + 1:02d}{sex}DFRRN0"
-    return c17 + curp_check_digit(c17)
+from votes_helpers import make_curp
 
 
 @pytest.fixture

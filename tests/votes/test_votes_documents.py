@@ -1,8 +1,8 @@
 import datetime as dt
 
 import pytest
-from conftest import make_curp
 from pypdf import PdfReader
+from votes_helpers import make_curp
 
 from unionkit.errors import ValidationError
 from unionkit.reports.votes_documents import write_document

@@ -92,7 +92,7 @@ def test_mismatch_blocks_closing(vault, add_people, page, qtbot):
 
 
 def test_workbench_counter(vault, add_people, page):
-    from conftest import make_curp
+    from votes_helpers import make_curp
 
     add_people(vault, 10)
     rid = rolls.build_from_register(vault, "Cubiertos", "campaign", dt.date(2026, 1, 15))

@@ -2,7 +2,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import make_curp  # noqa: E402  (tests/votes/conftest.py)
+from votes_helpers import make_curp
 
 from unionkit.errors import ValidationError
 from unionkit.votes import campaigns, consultations, rolls
