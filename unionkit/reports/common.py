@@ -116,6 +116,15 @@ def signature_blocks(roles: Sequence[str], width: float = 170 * mm) -> Table:
     return t
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis so that it fits in ``width`` points."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
 class UnionDocument:
     """A letter-size document with the standard header and a 'page x of y' footer."""
 
@@ -142,11 +151,14 @@ class UnionDocument:
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(1.2)
         canvas.line(18 * mm, h - 16 * mm, w - 18 * mm, h - 16 * mm)
+        right = _fit(self.title + (" \u00b7 " + self.period if self.period else ""), FONT, 8.5,
+                     (w - 36 * mm) * 0.55)
+        left = _fit(self.union_name, FONT_BOLD, 8.5,
+                    w - 36 * mm - pdfmetrics.stringWidth(right, FONT, 8.5) - 6 * mm)
         canvas.setFont(FONT_BOLD, 8.5)
-        canvas.drawString(18 * mm, h - 13 * mm, self.union_name[:110])
+        canvas.drawString(18 * mm, h - 13 * mm, left)
         canvas.setFont(FONT, 8.5)
-        canvas.drawRightString(w - 18 * mm, h - 13 * mm, (self.title + (" \u00b7 " + self.period if self.period
-                                                                            else ""))[:90])
+        canvas.drawRightString(w - 18 * mm, h - 13 * mm, right)
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(colors.HexColor("#444444"))
         left = _("Generated {when} with unionkit").format(when=format_datetime(self.generated))
