@@ -44,3 +44,11 @@ def test_constancia_expiry_both_readings():
     e = constancia_expiry(D(2026, 1, 15))
     assert e["calendar_months"] == D(2026, 7, 15) and e["days_180"] == D(2026, 7, 14) and e["alert"] == D(2026, 7, 14)
     assert constancia_expiry(D(2026, 8, 31))["calendar_months"] == D(2027, 2, 28)
+
+
+def test_campaign_deadlines():
+    from unionkit.votes.calendar import campaign_deadlines
+
+    d = campaign_deadlines(D(2026, 3, 12))  # Thursday; Monday 16 is a rest day
+    assert d["publication_by"] == D(2026, 3, 15) and d["publication_by_business"] == D(2026, 3, 18)
+    assert d["adhesion_until"] == D(2026, 3, 25)

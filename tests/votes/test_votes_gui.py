@@ -145,3 +145,24 @@ def test_retranslate_and_state(vault, add_people, page):
     page.tabs.setCurrentIndex(0)
     page.restore_state(state)
     assert page.tabs.currentIndex() == 1
+
+
+def test_new_campaign_dialog(vault, add_people, page):
+    from unionkit.members.service import add_workplace
+
+    wid = add_workplace(vault, "Planta Silao", employer_legal_name="Autopartes SA")
+    add_people(vault, 6, workplace_id=wid)
+    add_people(vault, 4, start=6)
+    page.set_vault(vault)
+
+    def fill(dlg):
+        dlg.name.setText("Silao 2026")
+        dlg.workplace.setCurrentIndex(dlg.workplace.findText("Planta Silao"))
+        return True
+
+    dialogs.preanswer(fill)
+    page.workbench.new_campaign()
+    [c] = campaigns.list_campaigns(vault)
+    assert c["covered"] == 6 and campaigns.get(vault, c["id"])["employer"] == "Autopartes SA"
+    assert page.workbench.counter.text().startswith("0 de 6")
+    assert "adher" in page.workbench.detail.text()

@@ -143,3 +143,12 @@ def constancia_expiry(issued: dt.date) -> dict:
             day -= 1
     days = issued + dt.timedelta(days=180)
     return {"calendar_months": months, "days_180": days, "alert": min(months, days)}
+
+
+def campaign_deadlines(filing: dt.date, extra: Iterable[dt.date] = ()) -> dict[str, dt.date]:
+    """The CFCRL's terms after a 390 Bis filing (DOMAIN §1 "Deadline engine"): deficiency notice and
+    publication within 3 days (LFT 390 Bis I, II: shorter calendar reading, the business-day reading is the
+    latest the CFCRL may take), adhesion window of 10 days after publication (390 Bis II)."""
+    pub = filing + dt.timedelta(days=3)
+    return {"prevencion_by": pub, "publication_by": pub, "publication_by_business": add_business_days(filing, 3, extra),
+            "adhesion_until": pub + dt.timedelta(days=10)}

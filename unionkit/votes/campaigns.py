@@ -44,6 +44,23 @@ def create(vault: Vault, name: str, filing_date: dt.date, *, roll_id: int | None
          headcount_in_service)).lastrowid)
 
 
+def create_with_roll(vault: Vault, name: str, filing_date: dt.date, *, workplace_id: int | None = None,
+                     employer: str = "", headcount_in_service: int | None = None) -> int:
+    """Freeze the covered-worker roll from the register (one workplace or all) and open the campaign."""
+    if not name.strip():
+        raise ValidationError(_("The campaign needs a name."))
+    roll_id = rolls.build_from_register(vault, _("Covered workers for {name}").format(name=name.strip()),
+                                        "campaign", filing_date, workplace_id=workplace_id)
+    return create(vault, name, filing_date, roll_id=roll_id, workplace_id=workplace_id, employer=employer,
+                  headcount_in_service=headcount_in_service)
+
+
+def workplaces(vault: Vault) -> list[tuple[int, str, str]]:
+    """(id, name, employer legal name) of the register's workplaces, for choosing a campaign's scope."""
+    return [(int(i), n, e) for i, n, e in vault.query(
+        "SELECT id, name, employer_legal_name FROM workplace ORDER BY name")]
+
+
 def get(vault: Vault, cid: int) -> dict:
     rows = vault.query(f"SELECT {', '.join(_COLS)} FROM rep_campaign WHERE id = ?", (cid,))
     if not rows:

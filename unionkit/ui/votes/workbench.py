@@ -33,7 +33,7 @@ from unionkit.i18n import _
 from unionkit.ui import dialogs
 from unionkit.ui.votes.models import RowsModel, dated
 from unionkit.vault import Vault
-from unionkit.votes import campaigns, rolls
+from unionkit.votes import campaigns
 
 
 class NewCampaignDialog(QDialog):
@@ -50,7 +50,10 @@ class NewCampaignDialog(QDialog):
         self.in_service = QSpinBox()
         self.in_service.setRange(0, 10_000_000)
         self.in_service.setSpecialValueText(_("unknown"))
+        self.workplace = QComboBox()
+        self.workplace.addItem(_("Every workplace"), None)
         f.addRow(_("Name"), self.name)
+        f.addRow(_("Workplace"), self.workplace)
         f.addRow(_("Employer"), self.employer)
         f.addRow(_("Planned filing date"), self.filing)
         f.addRow(_("Workers in the employer's service"), self.in_service)
@@ -59,13 +62,17 @@ class NewCampaignDialog(QDialog):
         bb.rejected.connect(self.reject)
         f.addRow(bb)
 
+    def set_workplaces(self, items: list[tuple[int, str, str]]) -> None:
+        for wid, name, employer in items:
+            self.workplace.addItem(name, (wid, employer))
+
     def create(self, vault: Vault) -> int:
         q = self.filing.date()
         filing = dt.date(q.year(), q.month(), q.day())
-        roll_id = rolls.build_from_register(vault, _("Covered workers for {name}").format(name=self.name.text()),
-                                            "campaign", filing)
-        return campaigns.create(vault, self.name.text(), filing, roll_id=roll_id, employer=self.employer.text(),
-                                headcount_in_service=self.in_service.value() or None)
+        wp = self.workplace.currentData()
+        employer = self.employer.text() or (wp[1] if wp else "")
+        return campaigns.create_with_roll(vault, self.name.text(), filing, workplace_id=wp[0] if wp else None,
+                                          employer=employer, headcount_in_service=self.in_service.value() or None)
 
 
 class Workbench(QWidget):
@@ -216,6 +223,13 @@ class Workbench(QWidget):
         if c["headcount_in_service"]:
             extra += " · " + _("in the employer's service: {n} (needs {req})").format(
                 n=c["headcount_in_service"], req=(3 * c["headcount_in_service"] + 9) // 10)
+        from unionkit.votes.calendar import campaign_deadlines
+
+        dl = campaign_deadlines(dt.date.fromisoformat(c["filing_date"]))
+        extra += "\n" + _("After filing: CFCRL publication by {pub} (business-day reading {bus}); other unions may "
+                          "adhere until {adh}.").format(pub=format_date(dl["publication_by"]),
+                                                        bus=format_date(dl["publication_by_business"]),
+                                                        adh=format_date(dl["adhesion_until"]))
         self.detail.setText(extra + "".join("\n⚠ " + w for w in res.warnings))
         verdict = {r["line"]: r["reason"] for r in res.rejected}
         rows, payload, flags = [], [], []
@@ -248,6 +262,7 @@ class Workbench(QWidget):
         if self.vault is None:
             return
         dlg = NewCampaignDialog(self)
+        dlg.set_workplaces(campaigns.workplaces(self.vault))
         if not dialogs.run_dialog(dlg):
             return
         try:
