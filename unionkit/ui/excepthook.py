@@ -66,7 +66,7 @@ def handle(exc_type: type[BaseException], exc: BaseException | None, tb: Traceba
     except OSError:
         path = None
     log.error("unexpected %s", exc_type.__qualname__)
-    if _showing:
+    if _showing or not _can_show_dialog():
         return
     _showing = True
     try:
@@ -82,6 +82,14 @@ def handle(exc_type: type[BaseException], exc: BaseException | None, tb: Traceba
         dialogs.error(None, _("Unexpected error"), text, detail)
     finally:
         _showing = False
+
+
+def _can_show_dialog() -> bool:
+    """Only on the GUI thread of a living application (not at quit, not from a worker)."""
+    from PySide6.QtCore import QCoreApplication, QThread
+
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() is app.thread() and not app.closingDown()
 
 
 def install() -> None:
