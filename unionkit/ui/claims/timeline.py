@@ -54,13 +54,21 @@ class TimelineWidget(QWidget):
         self.workers = RowsModel(lambda: [_("Pseudonym"), _("Name"), _("CURP"), _("Role in the case")])
         self.filings = RowsModel(lambda: [_("Authority"), _("Filing"), _("Folio"), _("Filed on"), _("Status")])
         self.ev_view, self.wk_view, self.fl_view = table(self.events), table(self.workers), table(self.filings)
+        for view, col in ((self.ev_view, 2), (self.fl_view, 1)):
+            view.horizontalHeader().setStretchLastSection(False)
+            view.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ev_date, self.fl_date = date_edit(), date_edit()
         self.ev_actors, self.ev_text, self.ev_affected = QLineEdit(), QLineEdit(), QLineEdit()
         self.ev_affected.setMaximumWidth(140)
+        self.ev_actors.setMinimumWidth(150)
+        self.ev_affected.setMinimumWidth(90)
         self.curp, self.role = QLineEdit(), QLineEdit()
         self.curp.setMaxLength(18)
         self.fl_authority, self.fl_kind, self.fl_folio, self.fl_status = (QLineEdit(), QLineEdit(), QLineEdit(),
                                                                           QLineEdit())
+        self.fl_authority.setMinimumWidth(110)
+        self.fl_status.setMinimumWidth(90)
         self.add_ev, self.del_ev = QPushButton(), QPushButton()
         self.add_wk, self.del_wk = QPushButton(), QPushButton()
         self.add_fl, self.del_fl = QPushButton(), QPushButton()
@@ -73,20 +81,22 @@ class TimelineWidget(QWidget):
         self.ev_text.returnPressed.connect(self.add_event)
         self.curp.returnPressed.connect(self.add_worker)
         self.boxes = [QGroupBox() for _i in range(3)]
-        rows = [
-            (self.ev_view, [self.ev_date, self.ev_actors, self.ev_text, self.ev_affected, self.add_ev, self.del_ev]),
-            (self.wk_view, [self.curp, self.role, self.add_wk, self.del_wk]),
-            (self.fl_view, [self.fl_authority, self.fl_kind, self.fl_folio, self.fl_date, self.fl_status,
-                            self.add_fl, self.del_fl]),
+        rows = [  # (view, [input rows]): the free-text field gets a row of its own
+            (self.ev_view, [[self.ev_text], [self.ev_date, self.ev_actors, self.ev_affected, self.add_ev,
+                                             self.del_ev]]),
+            (self.wk_view, [[self.curp, self.role, self.add_wk, self.del_wk]]),
+            (self.fl_view, [[self.fl_kind], [self.fl_authority, self.fl_folio, self.fl_date, self.fl_status,
+                                             self.add_fl, self.del_fl]]),
         ]
         lay = QVBoxLayout(self)
-        for box, (view, widgets) in zip(self.boxes, rows, strict=True):
+        for box, (view, bars) in zip(self.boxes, rows, strict=True):
             bl = QVBoxLayout(box)
             bl.addWidget(view)
-            bar = QHBoxLayout()
-            for w in widgets:
-                bar.addWidget(w, 3 if w in (self.ev_text, self.fl_kind) else 1)
-            bl.addLayout(bar)
+            for widgets in bars:
+                bar = QHBoxLayout()
+                for w in widgets:
+                    bar.addWidget(w, 0 if isinstance(w, QPushButton) else 1)
+                bl.addLayout(bar)
             lay.addWidget(box, 3 if view is self.ev_view else 2)
         self.retranslate()
 
@@ -94,11 +104,15 @@ class TimelineWidget(QWidget):
         for box, title in zip(self.boxes, (_("Timeline"), _("Affected workers (from the register)"),
                                            _("Domestic filings (CFCRL, labor court)")), strict=True):
             box.setTitle(title)
-        self.ev_actors.setPlaceholderText(_("Who (e.g. HR manager)"))
+        self.ev_actors.setPlaceholderText(_("Who"))
+        self.ev_actors.setToolTip(_("Who (e.g. HR manager)"))
         self.ev_text.setPlaceholderText(_("What happened (use pseudonyms, not names)"))
-        self.ev_affected.setPlaceholderText(_("Affected (count)"))
-        self.curp.setPlaceholderText(_("CURP of a worker on the register"))
-        self.role.setPlaceholderText(_("Role (e.g. dismissed, witness)"))
+        self.ev_affected.setPlaceholderText(_("Affected"))
+        self.ev_affected.setToolTip(_("Affected (count)"))
+        self.curp.setPlaceholderText(_("CURP"))
+        self.curp.setToolTip(_("CURP of a worker on the register"))
+        self.role.setPlaceholderText(_("Role in the case"))
+        self.role.setToolTip(_("Role (e.g. dismissed, witness)"))
         self.fl_authority.setPlaceholderText(_("Authority"))
         self.fl_kind.setPlaceholderText(_("Filing"))
         self.fl_folio.setPlaceholderText(_("Folio"))
