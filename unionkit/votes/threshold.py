@@ -19,7 +19,7 @@ REASONS = {
     "invalid_curp": N_("invalid CURP"),
     "missing_curp": N_("no CURP"),
     "not_on_roll": N_("not on the roll of covered workers"),
-    "duplicate": N_("duplicate: the same CURP already appears on line {first}"),
+    "duplicate": N_("duplicate CURP (first on line {first})"),
     "hired_after_filing": N_("hired after the filing date"),
     "no_hire_date": N_("no hire date"),
     "not_signed": N_("not signed (an autograph signature is required)"),

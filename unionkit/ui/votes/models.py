@@ -60,7 +60,7 @@ class RowsModel(QAbstractTableModel):
         value = self._rows[index.row()][index.column()]
         if isinstance(value, tuple):
             value = value[0]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole and self._flagged[index.row()]:
             return WARN

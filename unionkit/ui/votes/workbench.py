@@ -80,7 +80,7 @@ class Workbench(QWidget):
         super().__init__(parent)
         self.vault: Vault | None = None
         self.combo = QComboBox()
-        self.combo.setMinimumContentsLength(24)
+        self.combo.setMinimumContentsLength(32)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.currentIndexChanged.connect(self._load)
         self.new_btn = QPushButton()
@@ -192,6 +192,7 @@ class Workbench(QWidget):
         self.combo.blockSignals(False)
         if select is not None:
             self.combo.setCurrentIndex(max(0, self.combo.findData(select)))
+        self.combo.setToolTip(self.combo.currentText())
         has = bool(items)
         self.empty.setVisible(not has)
         for w in (self.import_btn, self.toggle_btn, self.scan_btn, self.annex_btn, self.checks_box, self.in_service):
