@@ -161,7 +161,8 @@ def _laws(d: PacketData, ss) -> list:
 def _filings(d: PacketData, ss) -> list:
     if not d.filings:
         return [_p(_("(No domestic filings recorded.)"), ss["Body"])]
-    rows = [[f.authority, _p(f.kind, ss["Cell"]), f.folio, _d(f.filed_at), f.status] for f in d.filings]
+    rows = [[_p(f.authority, ss["Cell"]), _p(f.kind, ss["Cell"]), _p(f.folio, ss["Cell"]), _d(f.filed_at),
+             _p(f.status, ss["Cell"])] for f in d.filings]
     return [simple_table(rows, header=[_("Authority"), _("Filing"), _("Folio"), _("Filed on"), _("Status")],
                          col_widths=[26 * mm, 60 * mm, 36 * mm, 24 * mm, 32 * mm])]
 
