@@ -145,3 +145,18 @@ def test_hotline_limits_in_preview(built):
     plan = preview.plan(vault, case.id, "rrlm", True)
     assert any("USMCA-petitions@dol.gov" in n for n in plan.notes)
     assert len(plan.exhibits) == 5 and plan.sections
+
+
+def test_verify_the_zip_alone(built, tmp_path):
+    import shutil
+
+    vault, case = built
+    res = builder.build(vault, case.id, "rrlm", tmp_path / "p")
+    alone = tmp_path / "received.zip"
+    shutil.copy(res.zip, alone)
+    assert manifest.verify(alone).ok
+    data = bytearray(alone.read_bytes())
+    i = data.find(b"JFIF")  # inside the first photo (stored, not compressed)
+    data[i + 200] ^= 0x01
+    alone.write_bytes(bytes(data))
+    assert not manifest.verify(alone).ok

@@ -92,8 +92,8 @@ def _register_packet(sub) -> None:
     q.add_argument("--campaign", type=int, default=None, help=_("representativeness campaign (constancia)"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_packet_build)
-    q = s.add_parser("verify", help=_("check every hash of a packet folder (exit 1 on any mismatch)"))
-    q.add_argument("dir", metavar="DIR")
+    q = s.add_parser("verify", help=_("check every hash of a packet folder or its ZIP (exit 1 on any mismatch)"))
+    q.add_argument("dir", metavar="DIR|ZIP")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_packet_verify)
 

@@ -144,6 +144,8 @@ _OWN = {MANIFEST, SIGNATURE, PUBKEY}
 def verify(folder: Path, pubkey: str | None = None) -> VerifyResult:
     """Check every file listed in the manifest, the files next to it, the ZIP copy and the signature."""
     folder = Path(folder)
+    if folder.is_file() and folder.suffix.lower() == ".zip":
+        return verify_zip_only(folder)
     if not (folder / MANIFEST).exists():
         subs = [p for p in folder.iterdir() if (p / MANIFEST).exists()] if folder.is_dir() else []
         if len(subs) == 1:
@@ -191,3 +193,25 @@ def _verify_zip(path: Path, listed: dict[str, str]) -> list[str]:
     except (zipfile.BadZipFile, OSError):
         problems.append(f"{path.name}: unreadable")
     return problems
+
+
+def verify_zip_only(path: Path) -> VerifyResult:
+    """A recipient who only has the ZIP: check its members against the manifest inside it."""
+    res = VerifyResult(str(path))
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = [n for n in z.namelist() if n.split("/", 1)[-1] == MANIFEST]
+            if not names:
+                raise UnionkitError(_("No {name} in {folder}: this is not a unionkit packet folder.").format(
+                    name=MANIFEST, folder=str(path)))
+            listed = {}
+            for line in z.read(names[0]).decode("utf-8").splitlines():
+                if line.strip():
+                    digest, _sep, name = line.partition("  ")
+                    listed[name] = digest.strip().lower()
+    except (zipfile.BadZipFile, OSError):
+        raise UnionkitError(_("{path} is not a readable ZIP file.").format(path=str(path))) from None
+    res.checked = len(listed)
+    for problem in _verify_zip(path, listed):
+        (res.missing if problem.endswith(" missing") else res.zip_problems).append(problem)
+    return res
