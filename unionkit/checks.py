@@ -14,6 +14,7 @@ from unionkit.vault import Vault
 
 AREA_CHECKS = (
     "unionkit.ledger.chain:check_vault",
+    "unionkit.votes.integrity:check_vault",
 )
 
 
