@@ -15,6 +15,7 @@ from unionkit.vault import Vault
 AREA_CHECKS = (
     "unionkit.ledger.chain:check_vault",
     "unionkit.votes.integrity:check_vault",
+    "unionkit.packets.custody:check_vault",
 )
 
 
