@@ -80,6 +80,7 @@ class CheckoffWizard(QWizard):
         self.table.setModel(self.table_model)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         lay = QVBoxLayout(p2)
