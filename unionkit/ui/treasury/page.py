@@ -304,6 +304,7 @@ class TreasuryPage(AreaPage):
             [[r["name"], r["workplace"], format_int(r["months"]), format_money(Money(r["amount"])),
               month_short(r["last_paid"]) if r["last_paid"] else _("never")] for r in rows],
             [[r["name"], r["workplace"], r["months"], r["amount"], r["last_paid"]] for r in rows])
+        self.arrears.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
 
     # -- actions ----------------------------------------------------------------------------------
     def selected_entry(self) -> int | None:
