@@ -155,3 +155,21 @@ def test_retranslate_and_state(page, case_vault):
     page.tabs.setCurrentIndex(0)
     page.restore_state(state)
     assert page.tabs.currentIndex() == 3
+
+
+def test_switching_case_offers_to_save(page, case_vault):
+    from unionkit.packets import cases
+
+    vault, case = case_vault
+    other = cases.create(vault, "Otro caso")
+    page.set_vault(vault)
+    page.open_row(page.model.row_of(case.id))
+    assert not page.form.is_dirty()
+    page.form.edits["facility_products"].setText("Arneses")
+    assert page.form.is_dirty()
+    dialogs.preanswer(True)
+    page.open_row(page.model.row_of(other.id))
+    assert dialogs.history[-1][0] == "ask"
+    assert cases.get(vault, case.id).facility_products == "Arneses"
+    assert page.view.currentIndex().row() == page.model.row_of(other.id)
+    assert page.form.edits["title"].text() == "Otro caso"

@@ -78,6 +78,7 @@ class CaseForm(QWidget):
         super().__init__()
         self.vault = None
         self.case_id: int | None = None
+        self._snapshot: tuple | None = None
         self.edits = {name: QLineEdit() for name in TEXT_FIELDS}
         self.edits["facility_rfc"].setMaxLength(13)
         self.status = QComboBox()
@@ -228,9 +229,17 @@ class CaseForm(QWidget):
         self.review.set_value(c.review_requested_at)
         self._set_laws(cases.laws(vault, case_id))
         self._refresh_checks()
+        self._snapshot = self._state()
+
+    def _state(self) -> tuple:
+        return (tuple(sorted((k, str(v)) for k, v in self.values().items())), tuple(self._checked_laws()))
+
+    def is_dirty(self) -> bool:
+        return self.case_id is not None and self._snapshot is not None and self._state() != self._snapshot
 
     def clear(self) -> None:
         self.case_id = None
+        self._snapshot = None
         for edit in self.edits.values():
             edit.clear()
         for w in (self.us_trade, self.narrative, self.requested, self.headcount):
@@ -263,6 +272,7 @@ class CaseForm(QWidget):
             dialogs.error(self, _("Case not saved"), exc.message)
             return False
         self._refresh_checks()
+        self._snapshot = self._state()
         self.saved.emit(self.case_id)
         return True
 

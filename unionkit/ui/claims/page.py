@@ -124,11 +124,16 @@ class ClaimsPage(AreaPage):
                             [r.id for r in rows], {2: lambda s: label(CASE_STATUSES, s)})
         self.empty.setVisible(not rows and not self.search.text())
         if select is not None and self.model.row_of(select) >= 0:
-            self.view.blockSignals(True)
-            self.view.selectRow(self.model.row_of(select))
-            self.view.blockSignals(False)
+            self._select_quietly(select)
         elif select is None and rows and self.case_id is None:
             self.view.selectRow(0)
+
+    def _select_quietly(self, case_id: int) -> None:
+        sm = self.view.selectionModel()
+        sm.blockSignals(True)
+        self.view.selectRow(self.model.row_of(case_id))
+        sm.blockSignals(False)
+        self.view.viewport().update()
 
     def _set_detail_enabled(self, on: bool) -> None:
         self.tabs.setEnabled(on)
@@ -138,7 +143,11 @@ class ClaimsPage(AreaPage):
         cid = self.model.payload(row)
         if cid is None or cid == self.case_id:
             return
+        if self.form.is_dirty() and dialogs.ask(self, _("Unsaved changes"), _("Save the changes to this case?"),
+                                                yes=_("Save"), default=True):
+            self.form.save()  # reloads the list
         self.case_id = cid
+        self._select_quietly(cid)
         self._set_detail_enabled(True)
         self.form.load(self.vault, cid)
         self._tab_changed()
