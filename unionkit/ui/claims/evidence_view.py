@@ -29,6 +29,7 @@ from unionkit.ui import dialogs
 from unionkit.ui.claims.intake_mixin import IntakeMixin
 from unionkit.ui.claims.models import RowsModel
 from unionkit.ui.claims.timeline import table
+from unionkit.ui.workers import run_task
 
 FIELDS = ("captured_at", "place", "collected_by", "source", "description", "tags")
 
@@ -170,17 +171,28 @@ class EvidenceBrowser(IntakeMixin, QWidget):
         file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         rows = evidence.list_items(vault, case_id)
         for it in rows:
-            png = evidence.thumbnail_png(vault, it.id, 112) if it.kind == "image" else None
-            icon = file_icon
-            if png:
-                pm = QPixmap()
-                pm.loadFromData(png, "PNG")
-                icon = QIcon(pm)
-            item = QListWidgetItem(icon, it.description or it.filename)
+            item = QListWidgetItem(file_icon, it.description or it.filename)
             item.setData(Qt.ItemDataRole.UserRole, it.id)
             item.setToolTip(f"{it.filename}\n{_size(it.size)}\n{it.sha256}")
             self.items.addItem(item)
         self.empty.setVisible(not rows)
+        images = [it.id for it in rows if it.kind == "image"]
+        if images:  # thumbnails are made off the GUI thread (photos can be large), kept in memory only
+            self._thumbs_for = (id(vault), case_id)
+            run_task(lambda _progress, cancelled: {i: evidence.thumbnail_png(vault, i, 112) for i in images
+                                                   if not cancelled()},
+                     on_done=lambda pngs, key=self._thumbs_for: self._set_thumbnails(key, pngs))
+
+    def _set_thumbnails(self, key: tuple, pngs: dict) -> None:
+        if self.vault is None or key != (id(self.vault), self.case_id):
+            return  # the case (or the vault) changed meanwhile
+        for row in range(self.items.count()):
+            item = self.items.item(row)
+            png = pngs.get(item.data(Qt.ItemDataRole.UserRole))
+            if png:
+                pm = QPixmap()
+                pm.loadFromData(png, "PNG")
+                item.setIcon(QIcon(pm))
 
     def current_id(self) -> int | None:
         item = self.items.currentItem()
