@@ -15,7 +15,7 @@ CREATE TABLE claim_case (
         CHECK (status IN ('open', 'submitted', 'in_review', 'closed')),
     narrative TEXT NOT NULL DEFAULT '',
     requested_action TEXT NOT NULL DEFAULT '',
-    workplace_id INTEGER REFERENCES workplace(id),
+    workplace_id INTEGER REFERENCES workplace(id) ON DELETE SET NULL,
     facility_name TEXT NOT NULL DEFAULT '',      -- trade name used in lists
     facility_legal_name TEXT NOT NULL DEFAULT '',
     facility_rfc TEXT NOT NULL DEFAULT '',
