@@ -124,3 +124,9 @@ def test_demo_curps_are_valid_for_stdnum(vault):
         std.validate(c)
     assert vault.scalar("SELECT count(*) FROM workplace") == 3
     assert vault.scalar("SELECT count(*) FROM membership_event WHERE kind = 'status'") > 0
+
+
+@given(st.text(max_size=24))
+def test_check_curp_never_raises(text):
+    p = check_curp(text)
+    assert p is None or p.code in ("curp_missing", "curp_format", "curp_check_digit")

@@ -27,7 +27,7 @@ from stdnum.mx import rfc as _rfc
 from unionkit.i18n import _
 
 _SPACES = re.compile(r"[\s\-\.]+")
-_CURP_SHAPE = re.compile(r"^[A-Z]{4}\d{6}[HMX][A-Z]{2}[A-Z]{3}[0-9A-Z]\d$")
+_CURP_SHAPE = re.compile(r"^[A-Z]{4}\d{6}[HMX][A-Z]{2}[A-Z]{3}[0-9A-Z]\d$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,12 @@ _CURP_WORDS = frozenset(_curp._name_blacklist)
 
 
 _CURP_WEIGHTS = tuple(range(18, 1, -1))
+_CURP_BYTES = bytes(_CURP_VALUES.get(chr(i), 0) for i in range(256))  # ASCII code -> value
 
 
 def _check_digit_fast(curp: str) -> str:
-    total = sum(map(mul, map(_CURP_VALUES.__getitem__, curp[:17]), _CURP_WEIGHTS))
+    """Only for strings that matched the CURP shape (ASCII A-Z, 0-9)."""
+    total = sum(map(mul, curp[:17].encode("ascii").translate(_CURP_BYTES), _CURP_WEIGHTS))
     return str((10 - total % 10) % 10)
 
 
