@@ -173,3 +173,20 @@ def test_switching_case_offers_to_save(page, case_vault):
     assert cases.get(vault, case.id).facility_products == "Arneses"
     assert page.view.currentIndex().row() == page.model.row_of(other.id)
     assert page.form.edits["title"].text() == "Otro caso"
+
+
+def test_workplace_from_register_fills_facility(page, vault):
+    from unionkit.packets import cases
+
+    vault.execute("INSERT INTO workplace(name, employer_legal_name, employer_rfc, address, state_code) "
+                  "VALUES ('Planta Norte', 'Norte S.A. de C.V.', 'NOR150101AB1', 'Av. Uno 1', '19')")
+    c = cases.create(vault, "Caso")
+    page.set_vault(vault)
+    page.open_row(page.model.row_of(c.id))
+    f = page.form
+    f.workplace.setCurrentIndex(f.workplace.findText("Planta Norte"))
+    f._workplace_chosen(f.workplace.currentIndex())
+    assert f.edits["facility_legal_name"].text() == "Norte S.A. de C.V." and f.state.currentData() == "19"
+    assert f.save()
+    got = cases.get(vault, c.id)
+    assert got.workplace_id is not None and got.facility_rfc == "NOR150101AB1"

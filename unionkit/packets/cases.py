@@ -152,6 +152,12 @@ def delete(vault: Vault, case_id: int) -> None:
     vault.execute("DELETE FROM claim_case WHERE id = ?", (case_id,))
 
 
+def workplaces(vault: Vault) -> list[tuple]:
+    """Workplaces on the register: (id, name, legal name, RFC, address, INEGI state, sector)."""
+    return vault.query("SELECT id, name, employer_legal_name, employer_rfc, address, state_code, sector "
+                       "FROM workplace ORDER BY name")
+
+
 def list_cases(vault: Vault, search: str = "") -> list[CaseSummary]:
     sql = ("SELECT c.id, c.title, c.facility_name, c.status, c.kind, "
            "(SELECT count(*) FROM case_event e WHERE e.case_id = c.id), "
@@ -202,4 +208,4 @@ def events(vault: Vault, case_id: int) -> list[Event]:
 
 __all__ = ["Case", "CaseSummary", "Event", "Filing", "Worker", "add_event", "add_filing", "add_worker", "create",
            "delete", "delete_event", "delete_filing", "events", "filings", "get", "laws", "list_cases", "pseudonym",
-           "remove_worker", "set_laws", "update", "update_event", "workers"]
+           "remove_worker", "set_laws", "update", "update_event", "workers", "workplaces"]

@@ -82,6 +82,9 @@ class CaseForm(QWidget):
         self.edits = {name: QLineEdit() for name in TEXT_FIELDS}
         self.edits["facility_rfc"].setMaxLength(13)
         self.status = QComboBox()
+        self.workplace = QComboBox()
+        self._wp_rows: dict[int, tuple] = {}
+        self.workplace.activated.connect(self._workplace_chosen)
         self.state = QComboBox()
         self.sector = QComboBox()
         self.subsector = QComboBox()
@@ -111,7 +114,8 @@ class CaseForm(QWidget):
         e = self.edits
         for form, widget, key in [
             (forms[0], e["title"], "Title"), (forms[0], self.status, "Status"),
-            (forms[1], e["facility_name"], "Trade name"), (forms[1], e["facility_legal_name"], "Legal name"),
+            (forms[1], self.workplace, "Workplace"), (forms[1], e["facility_name"], "Trade name"),
+            (forms[1], e["facility_legal_name"], "Legal name"),
             (forms[1], e["facility_rfc"], "RFC"), (forms[1], e["facility_address"], "Address"),
             (forms[1], self.state, "State"), (forms[1], e["facility_parent"], "Parent company"),
             (forms[1], e["facility_products"], "Products or services"), (forms[1], self.sector, "Sector"),
@@ -147,7 +151,8 @@ class CaseForm(QWidget):
         self.retranslate()
 
     _LABELS = {
-        "Title": lambda: _("Title"), "Status": lambda: _("Status"), "Trade name": lambda: _("Trade name"),
+        "Workplace": lambda: _("Workplace (register)"), "Title": lambda: _("Title"),
+        "Status": lambda: _("Status"), "Trade name": lambda: _("Trade name"),
         "Legal name": lambda: _("Legal name (razón social)"), "RFC": lambda: _("RFC"),
         "Address": lambda: _("Address"), "State": lambda: _("State"),
         "Parent company": lambda: _("Parent company"), "Products or services": lambda: _("Products or services"),
@@ -215,6 +220,7 @@ class CaseForm(QWidget):
         c = cases.get(vault, case_id)
         for name, edit in self.edits.items():
             edit.setText(getattr(c, name) or "")
+        self._fill_workplaces(c.workplace_id)
         for combo, value in ((self.status, c.status), (self.sector, c.facility_sector),
                              (self.subsector, c.facility_subsector), (self.state, c.facility_state)):
             combo.setCurrentIndex(max(combo.findData(value), 0))
@@ -237,7 +243,27 @@ class CaseForm(QWidget):
     def is_dirty(self) -> bool:
         return self.case_id is not None and self._snapshot is not None and self._state() != self._snapshot
 
+    def _fill_workplaces(self, current: int | None) -> None:
+        self.workplace.clear()
+        self.workplace.addItem("—", None)
+        self._wp_rows = {r[0]: r for r in cases.workplaces(self.vault)} if self.vault is not None else {}
+        for wid, row in self._wp_rows.items():
+            self.workplace.addItem(row[1], wid)
+        self.workplace.setCurrentIndex(max(self.workplace.findData(current), 0))
+
+    def _workplace_chosen(self, _index: int) -> None:
+        row = self._wp_rows.get(self.workplace.currentData())
+        if row is None:
+            return
+        for name, value in (("facility_name", row[1]), ("facility_legal_name", row[2]), ("facility_rfc", row[3]),
+                            ("facility_address", row[4])):
+            if not self.edits[name].text().strip():
+                self.edits[name].setText(value or "")
+        if row[5] and not self.state.currentData():
+            self.state.setCurrentIndex(max(self.state.findData(row[5]), 0))
+
     def clear(self) -> None:
+        self.workplace.clear()
         self.case_id = None
         self._snapshot = None
         for edit in self.edits.values():
@@ -253,7 +279,8 @@ class CaseForm(QWidget):
 
     def values(self) -> dict:
         v = {name: edit.text() for name, edit in self.edits.items()}
-        v.update(status=self.status.currentData(), facility_sector=self.sector.currentData() or "",
+        v.update(status=self.status.currentData(), workplace_id=self.workplace.currentData(),
+                 facility_sector=self.sector.currentData() or "",
                  facility_subsector=self.subsector.currentData() or "", facility_state=self.state.currentData() or "",
                  facility_headcount=self.headcount.text().strip() or None,
                  facility_us_trade=self.us_trade.toPlainText(), exports_to_us=self.exports.isChecked(),
