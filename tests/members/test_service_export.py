@@ -151,3 +151,18 @@ def test_dues_optout_with_scan(people, tmp_path):
     assert blobs.read_bytes(vault, o.scan_blob_id) == scan.read_bytes()
     revoke_optout(vault, oid, dt.date(2025, 6, 1))
     assert not has_optout(vault, a, dt.date(2025, 6, 2))
+
+
+def test_any_typed_search_text_is_safe(people):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    vault, *_ = people
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(max_size=20))
+    def check(text):
+        ids = search_ids(vault, PersonFilter(text=text))
+        assert set(ids) <= {1, 2}
+
+    check()

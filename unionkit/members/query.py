@@ -56,16 +56,17 @@ def fts_expression(text: str) -> tuple[str, list[str]]:
 def _where(flt: PersonFilter) -> tuple[str, list]:
     clauses: list[str] = []
     params: list = []
-    if flt.text.strip():
-        for word in flt.text.split():
+    text = "".join(ch if ch.isprintable() else " " for ch in flt.text)  # no NUL/control chars into FTS
+    if text.strip():
+        for word in text.split():
             if any(c.isdigit() for c in word):
                 # A CURP or an employee number: prefix on their indexes.
                 up = word.upper()
                 clauses.append("((p.curp >= ? AND p.curp < ?) OR (p.employee_no >= ? AND p.employee_no < ?))")
                 params += [up, up + "\uffff", word, word + "\uffff"]
-        match, likes = fts_expression(flt.text)
-        short = "".join(sort_fold(flt.text).split())
-        if not match and len(likes) == 1 and len(short) <= 2 and flt.text.strip() == flt.text.strip().split()[0]:
+        match, likes = fts_expression(text)
+        short = "".join(sort_fold(text).split())
+        if not match and len(likes) == 1 and len(short) <= 2 and len(text.split()) == 1:
             # One or two letters: surnames starting with them, on the sort index (a scan of every
             # name for "%h%" costs ~0.1 s at 100,000 people and finds nearly everybody anyway).
             clauses.append("p.sort_name >= ? AND p.sort_name < ?")
