@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,46 +28,11 @@ from unionkit.i18n import _
 from unionkit.packets import cases, rrlm
 from unionkit.packets.catalog import CASE_STATUSES, LFT_ARTICLES, SECTORS, SUBSECTORS, article_sort_key, label
 from unionkit.ui import dialogs
+from unionkit.ui.claims.widgets import FIELD_LABELS, OptionalDate, states
 
 TEXT_FIELDS = ("title", "facility_name", "facility_legal_name", "facility_rfc", "facility_address",
                "facility_parent", "facility_products", "petitioner_name", "petitioner_contact",
                "petitioner_relationship")
-
-
-def _states() -> dict[str, str]:
-    try:
-        from unionkit.members.model import STATES
-
-        return {k: v[0] for k, v in STATES.items()}
-    except ImportError:  # pragma: no cover - the members area is part of every build
-        return {}
-
-
-class OptionalDate(QWidget):
-    """A date that may be unset (a check box turns it on)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.check = QCheckBox()
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setDate(QDate.currentDate())
-        self.date.setEnabled(False)
-        self.check.toggled.connect(self.date.setEnabled)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.check)
-        lay.addWidget(self.date)
-        lay.addStretch(1)
-
-    def value(self) -> str | None:
-        return self.date.date().toString("yyyy-MM-dd") if self.check.isChecked() else None
-
-    def set_value(self, iso: str | None) -> None:
-        self.check.setChecked(bool(iso))
-        if iso:
-            self.date.setDate(QDate.fromString(iso, "yyyy-MM-dd"))
 
 
 class CaseForm(QWidget):
@@ -150,30 +114,12 @@ class CaseForm(QWidget):
         outer.addLayout(bar)
         self.retranslate()
 
-    _LABELS = {
-        "Workplace": lambda: _("Workplace (register)"), "Title": lambda: _("Title"),
-        "Status": lambda: _("Status"), "Trade name": lambda: _("Trade name"),
-        "Legal name": lambda: _("Legal name (razón social)"), "RFC": lambda: _("RFC"),
-        "Address": lambda: _("Address"), "State": lambda: _("State"),
-        "Parent company": lambda: _("Parent company"), "Products or services": lambda: _("Products or services"),
-        "Sector": lambda: _("Sector"), "US priority subsector": lambda: _("US priority subsector"),
-        "Headcount": lambda: _("Headcount"), "Exports to the US": lambda: _("Exports to the US"),
-        "Competes with US goods": lambda: _("Competes with US goods"),
-        "Evidence of US trade": lambda: _("Evidence of US trade"),
-        "Anonymous petition": lambda: _("Anonymous petition"), "Petitioner": lambda: _("Petitioner"),
-        "Contact": lambda: _("Contact"), "Relationship to the workers": lambda: _("Relationship to the workers"),
-        "Facts": lambda: _("Facts"), "Requested action": lambda: _("Requested action"),
-        "Laws cited (LFT)": lambda: _("Laws cited (LFT)"),
-        "Petition submitted on": lambda: _("Petition submitted on"),
-        "Review requested on": lambda: _("Review requested on"),
-    }
-
     def retranslate(self) -> None:
         for box, title in zip(self.boxes, (_("Case"), _("Facility"), _("Petitioner"), _("Facts and law"),
                                            _("Clocks and checks")), strict=True):
             box.setTitle(title)
         for _form, lbl, key in self._rows:
-            lbl.setText(self._LABELS[key]())
+            lbl.setText(FIELD_LABELS[key]())
         self.save_btn.setText(_("Save case"))
         self.narrative.setPlaceholderText(_("One paragraph per fact, in order. Use pseudonyms, not names."))
         self._fill_combos()
@@ -184,7 +130,7 @@ class CaseForm(QWidget):
         for combo, items in ((self.status, [(k, _(v)) for k, v in CASE_STATUSES.items()]),
                              (self.sector, [("", "—")] + [(k, _(v)) for k, v in SECTORS.items()]),
                              (self.subsector, [("", "—")] + [(k, _(v)) for k, v in SUBSECTORS.items()]),
-                             (self.state, [("", "—")] + [(k, f"{k} {v}") for k, v in _states().items()])):
+                             (self.state, [("", "—")] + [(k, f"{k} {v}") for k, v in states().items()])):
             cur = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
