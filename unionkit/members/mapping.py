@@ -94,6 +94,8 @@ def signature(headers: list[str]) -> str:
 
 
 def remember(vault: Vault, headers: list[str], mapping: dict[str, int]) -> None:
+    if recall(vault, headers) == mapping:
+        return  # nothing to change (a re-import must leave the vault as it was)
     vault.execute("INSERT INTO import_mapping(signature, mapping_json) VALUES (?, ?) ON CONFLICT(signature) "
                   "DO UPDATE SET mapping_json = excluded.mapping_json, "
                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')",
