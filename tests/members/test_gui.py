@@ -270,3 +270,26 @@ def test_workplaces_dialog(qtbot, vault):
     (w,) = list_workplaces(vault)
     assert (w.name, w.state_code, w.sector, w.employer_rfc) == ("Planta Silao", "11", "Automotriz", "VACE460910SX6")
     assert page.workplace.findData(w.id) >= 0
+
+
+def test_state_round_trip_and_language_change(qtbot, vault):
+    from unionkit import i18n
+
+    add_person(vault, {"nombre": "Ana", "primer_apellido": "Ávila", "curp": "BEML920313HMCLNS09", "is_member": 1})
+    page = MembersPage()
+    qtbot.addWidget(page)
+    page.set_vault(vault)
+    page.status.setCurrentIndex(page.status.findData("members"))
+    page.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    state = page.save_state()
+    assert state["order"] == "curp" and state["descending"] and "Ávila" not in str(state)
+    other = MembersPage()
+    qtbot.addWidget(other)
+    other.set_vault(vault)
+    other.restore_state(state)
+    assert other.model.sort_state() == ("curp", True) and other.status.currentData() == "members"
+    assert other.model.data(other.model.index(0, 4)) == "Activo"
+    i18n.set_language("en")
+    other.retranslate()
+    assert other.model.data(other.model.index(0, 4)) == "Active"
+    assert other.title() == "Members"

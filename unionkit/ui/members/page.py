@@ -199,6 +199,8 @@ class MembersPage(AreaPage):
         self.empty_add.setText(_("Add a member"))
         self._fill_combos()
         self.form.retranslate()
+        if self.vault is not None:
+            self.model.refresh()  # the cached cells hold translated status labels
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         header = self.table.horizontalHeader()
         fm = header.fontMetrics()
@@ -255,6 +257,12 @@ class MembersPage(AreaPage):
             i = combo.findData(state.get(key))
             if i >= 0:
                 combo.setCurrentIndex(i)
+        from unionkit.ui.members.model import COLUMNS
+
+        keys = [k for k, _label in COLUMNS]
+        if state.get("order") in keys:
+            order = Qt.SortOrder.DescendingOrder if state.get("descending") else Qt.SortOrder.AscendingOrder
+            self.table.horizontalHeader().setSortIndicator(keys.index(state["order"]), order)
 
     # ---------------------------------------------------------------- filtering
 
