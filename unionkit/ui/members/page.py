@@ -71,7 +71,7 @@ class MembersPage(AreaPage):
         self.model = PeopleModel(self)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(250)
+        self.search.setMinimumWidth(200)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(80)
@@ -82,7 +82,8 @@ class MembersPage(AreaPage):
         self.dues = QComboBox()
         self.dues.setVisible(standing_module() is not None)
         for combo in (self.workplace, self.status, self.dues):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18 if combo is self.workplace else 14)
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.count_label = QLabel()
         self.add_button = QPushButton()
@@ -204,7 +205,7 @@ class MembersPage(AreaPage):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         header = self.table.horizontalHeader()
         fm = header.fontMetrics()
-        for col, width in enumerate((220, 165, 95, 115, 95, 88, 88)):
+        for col, width in enumerate((200, 160, 95, 115, 95, 88, 88)):
             text = self.model.headerData(col, Qt.Orientation.Horizontal)
             header.resizeSection(col, max(width, fm.horizontalAdvance(text) + 30))
         self._update_count()
