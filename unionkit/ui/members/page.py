@@ -11,10 +11,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -30,11 +28,13 @@ from unionkit.errors import UnionkitError
 from unionkit.formatting import format_int
 from unionkit.i18n import N_, _, ngettext
 from unionkit.members import service
-from unionkit.members.export import UNENCRYPTED_WARNING, export_people
+from unionkit.members.export import export_people
 from unionkit.members.model import STATUSES
 from unionkit.members.query import PersonFilter, count
 from unionkit.ui import dialogs
 from unionkit.ui.area import AreaPage
+from unionkit.ui.members import exporting
+from unionkit.ui.members.empty_state import EmptyState
 from unionkit.ui.members.form import PersonForm
 from unionkit.ui.members.model import PeopleModel
 from unionkit.ui.members.status_dialog import StatusDialog
@@ -146,29 +146,7 @@ class MembersPage(AreaPage):
         split.setStretchFactor(1, 2)
         split.setSizes([800, 480])
 
-        self.empty = QWidget()
-        ev = QVBoxLayout(self.empty)
-        ev.addStretch(1)
-        self.empty_title = QLabel()
-        self.empty_title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.empty_text = QLabel()
-        self.empty_text.setWordWrap(True)
-        self.empty_text.setFixedWidth(600)
-        self.empty_text.setMinimumHeight(64)
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.empty_import = QPushButton()
-        self.empty_import.clicked.connect(self.open_import)
-        self.empty_add = QPushButton()
-        self.empty_add.clicked.connect(self.new_person)
-        eb = QHBoxLayout()
-        eb.addStretch(1)
-        eb.addWidget(self.empty_import)
-        eb.addWidget(self.empty_add)
-        eb.addStretch(1)
-        for w in (self.empty_title, self.empty_text):
-            ev.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
-        ev.addLayout(eb)
-        ev.addStretch(2)
+        self.empty = EmptyState(self.open_import, self.new_person)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
@@ -193,11 +171,7 @@ class MembersPage(AreaPage):
         self.export_public.setText(_("Public list (without CURP, address or phone)…"))
         self.export_full.setText(_("Full list (not encrypted)…"))
         self.export_movements.setText(_("Quarterly joiners and leavers (PDF)…"))
-        self.empty_title.setText(_("The register is empty"))
-        self.empty_text.setText(_("Start by importing a roster (a CSV or Excel file with names and CURPs, from the "
-                                  "employer or your own lists), or add members one by one."))
-        self.empty_import.setText(_("Import a roster…"))
-        self.empty_add.setText(_("Add a member"))
+        self.empty.retranslate()
         self._fill_combos()
         self.form.retranslate()
         if self.vault is not None:
@@ -306,7 +280,8 @@ class MembersPage(AreaPage):
     def _update_empty(self) -> None:
         empty = self.vault is not None and count(self.vault) == 0
         self.stack.setCurrentIndex(0 if empty else 1)
-        for w in (self.search, self.workplace, self.status, self.export_button):
+        for w in (self.search, self.workplace, self.status, self.export_button, self.add_button,
+                  self.import_button):
             w.setVisible(not empty)
         self.dues.setVisible(not empty and standing_module() is not None)
 
@@ -382,41 +357,9 @@ class MembersPage(AreaPage):
         return export_people(self.vault, path, public=public, flt=self.current_filter())
 
     def choose_export(self, *, public: bool) -> None:
-        if self.vault is None:
-            return
-        if not public and not dialogs.ask(self, _("Export the full list"), _(UNENCRYPTED_WARNING),
-                                          yes=_("Export")):
-            return
-        path, _sel = QFileDialog.getSaveFileName(self, _("Export the list"), "", _("CSV (*.csv);;Excel (*.xlsx)"))
-        dialogs.forget_file_dialog_history()
-        if not path:
-            return
-        try:
-            n = self.export_to(path, public=public)
-        except UnionkitError as exc:
-            dialogs.error(self, _("Export"), exc.message)
-            return
-        dialogs.info(self, _("Export"), ngettext("{count} person written to {path}.",
-                                                 "{count} people written to {path}.", n).format(
-                                                     count=format_int(n), path=path))
+        if self.vault is not None:
+            exporting.choose_export(self, public=public)
 
     def choose_movements(self) -> None:
-        if self.vault is None:
-            return
-        from unionkit.cli.members import parse_quarter
-        from unionkit.reports.members_movements import movements, write_pdf
-
-        today = dt.date.today()
-        quarters = []
-        y, q = today.year, (today.month - 1) // 3 + 1
-        for _i in range(8):
-            quarters.append(f"{y}-Q{q}")
-            y, q = (y, q - 1) if q > 1 else (y - 1, 4)
-        choice, ok = QInputDialog.getItem(self, _("Joiners and leavers"), _("Quarter"), quarters, 1, False)
-        if not ok:
-            return
-        path, _sel = QFileDialog.getSaveFileName(self, _("Save the report"), f"altas-bajas-{choice}.pdf", "PDF (*.pdf)")
-        dialogs.forget_file_dialog_history()
-        if path:
-            start, end = parse_quarter(choice)
-            write_pdf(self.vault, movements(self.vault, start, end), path)
+        if self.vault is not None:
+            exporting.choose_movements(self, self.vault)
