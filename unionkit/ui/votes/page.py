@@ -129,6 +129,8 @@ class VotesPage(AreaPage):
         self.list_model.set_rows(rows, [c["id"] for c in items])
         self.empty.setVisible(not items)
         target = select if select is not None else self.current_id
+        if target is None and items:
+            target = items[0]["id"]  # open the most recent consultation rather than an empty, disabled panel
         for r in range(self.list_model.rowCount()):
             if self.list_model.payload(r) == target:
                 self.list_view.selectRow(r)
