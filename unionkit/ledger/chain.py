@@ -9,7 +9,6 @@ caught as well.
 from __future__ import annotations
 
 import hashlib
-import threading
 from dataclasses import dataclass
 
 from unionkit.i18n import _
@@ -65,22 +64,16 @@ _CANON_SQL = ("SELECT CAST(concat_ws(char(31), 'ukl1', " + ", ".join(f"IFNULL({c
               "ORDER BY id LIMIT ?")
 
 
-def _verify_range(conn, lo: int, hi: int, first_prev: str | None, batch: int = 20000) -> dict:
-    """Check entries with lo < id <= hi. Links are checked inside the range, and against ``first_prev``
-    when it is given; the caller joins the ranges."""
+def _verify_range(conn, lo: int, hi: int, prev: str, batch: int = 256) -> dict:
+    """Check the entries with lo < id <= hi, the first one linked to ``prev``."""
     sha = hashlib.sha256
-    prev = first_prev
-    out = {"count": 0, "first_prev": None, "first_id": None, "last": first_prev, "broken": None}
+    out: dict = {"count": 0, "last": prev, "broken": None}
     last_id = lo
     while True:
         rows = conn.execute(_CANON_SQL, (last_id, hi, batch)).fetchall()
         if not rows:
             return out
         canons, prevs, hashes, ids = zip(*rows, strict=True)
-        if out["first_id"] is None:
-            out["first_prev"], out["first_id"] = prevs[0], ids[0]
-            if prev is None:  # joined by the caller
-                prev = prevs[0]
         digests = tuple([sha(c).hexdigest() for c in canons])
         links = (prev,) + hashes[:-1]
         if prevs != links or digests != hashes:
@@ -94,65 +87,19 @@ def _verify_range(conn, lo: int, hi: int, first_prev: str | None, batch: int = 2
         last_id = ids[-1]
 
 
-def _second_connection(vault: Vault):
-    from unionkit.vault.connection import connect
-    from unionkit.vault.vault import DB_NAME
-
-    spec = vault.dek_keyspec()  # "x'<hex>'"
-    return connect(vault.folder / DB_NAME, bytes.fromhex(spec[2:-1]))
-
-
-def verify(vault: Vault, *, parallel_from: int | None = None) -> VerifyResult:
+def verify(vault: Vault) -> VerifyResult:
     """Recompute the chain from the first entry; stop at the first broken one.
 
-    SQLite builds each canonical form (the same bytes as :func:`canonical`); Python hashes a batch at a
-    time and compares links and digests batch-wise, walking only a failing batch row by row. The
-    ledger can be checked in two halves on two read connections at once (SQLite releases the GIL while it
-    steps), joined at the boundary, when ``parallel_from`` entries or more are present. That is off by
-    default: on a busy 2-core machine the two cold page caches cost more than the overlap gains.
+    SQLite builds each canonical form (the same bytes as :func:`canonical`); Python hashes a small batch
+    at a time (256 rows: they stay in the CPU caches, which measured ~25 % faster than 20k-row batches
+    at 1M entries) and compares links and digests batch-wise, walking only a failing batch row by row.
     """
-    max_id = int(vault.scalar("SELECT COALESCE(MAX(id), 0) FROM ledger_entry"))
-    owned = getattr(vault.lock, "_is_owned", lambda: False)()
-    if parallel_from is None or max_id < parallel_from or owned:
-        with vault.lock:
-            part = _verify_range(vault.conn, 0, max_id, GENESIS)
-        parts = [part]
-    else:
-        mid = max_id // 2
-        results: dict[int, dict | BaseException] = {}
-
-        def run(key: int, lo: int, hi: int, first_prev: str | None) -> None:
-            conn = None
-            try:
-                conn = _second_connection(vault)
-                results[key] = _verify_range(conn, lo, hi, first_prev)
-            except BaseException as exc:  # re-raised below
-                results[key] = exc
-            finally:
-                if conn is not None:
-                    conn.close()
-
-        threads = [threading.Thread(target=run, args=(0, 0, mid, GENESIS)),
-                   threading.Thread(target=run, args=(1, mid, max_id, None))]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        parts = []
-        for k in (0, 1):
-            r = results[k]
-            if isinstance(r, BaseException):
-                raise r
-            parts.append(r)
-    count, prev = 0, GENESIS
-    for part in parts:
-        if part["first_id"] is not None and part["first_prev"] != prev:
-            return VerifyResult(False, count + 1, prev, part["first_id"], "prev_hash")
-        if part["broken"]:
-            n, link, entry_id, problem = part["broken"]
-            return VerifyResult(False, count + n, link, entry_id, problem)
-        count += part["count"]
-        prev = part["last"] or prev
+    with vault.lock:
+        part = _verify_range(vault.conn, 0, 2**62, GENESIS)
+    if part["broken"]:
+        n, link, entry_id, problem = part["broken"]
+        return VerifyResult(False, n, link, entry_id, problem)
+    count, prev = part["count"], part["last"]
     closes = vault.query("SELECT month, head_entry_id, head_hash FROM ledger_close ORDER BY month")
     for month, entry_id, head_hash in closes:
         if entry_id:
