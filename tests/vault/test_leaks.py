@@ -27,17 +27,19 @@ v.close()
 """
 
 
-def _needles() -> list[bytes]:
-    return [SENTINEL.encode("utf-8"), SENTINEL.encode("utf-16-le"), SENTINEL.encode("utf-16-be"),
-            SENTINEL.encode("latin-1", "ignore")]
+def _needles(sentinel: str) -> list[bytes]:
+    return [sentinel.encode("utf-8"), sentinel.encode("utf-16-le"), sentinel.encode("utf-16-be"),
+            sentinel.encode("latin-1", "ignore")]
 
 
-def scan(root: Path) -> list[str]:
+def scan(root: Path, sentinel: str = SENTINEL) -> list[str]:
+    """Files under ``root`` that contain ``sentinel`` in UTF-8, UTF-16 (LE/BE) or Latin-1."""
     hits = []
+    needles = _needles(sentinel)
     for p in root.rglob("*"):
         if p.is_file() and not p.is_symlink():
             data = p.read_bytes()
-            if any(n in data for n in _needles()):
+            if any(n in data for n in needles):
                 hits.append(str(p))
     return hits
 
@@ -51,5 +53,7 @@ def test_sentinel_leaks_nowhere(tmp_path):
     subprocess.run([sys.executable, "-c", WORK, str(data / "vault"), SENTINEL, str(data / "backups")],
                    check=True, env=env, timeout=120)
     assert (data / "vault" / "vault.db").exists()
+    (tmp_path / "control.txt").write_text("x " + SENTINEL, encoding="utf-16")
+    assert scan(tmp_path) == [str(tmp_path / "control.txt")]  # the scan finds it where it is
     assert list((data / "backups").iterdir())
     assert scan(data) == [] and scan(home) == [] and scan(tmp) == []
