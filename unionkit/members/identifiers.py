@@ -80,7 +80,8 @@ def check_curp(raw: str | None, *, required: bool = True) -> IdProblem | None:
         msg = _("“{value}” is not a CURP: it must have 18 letters and digits "
                 "(4 letters, 6 digits of the birth date, H or M, ...).")
         return IdProblem("curp_format", msg.format(value=curp))
-    if curp_birth_date(curp) is None:
+    m, d = curp[6:8], curp[8:10]
+    if not ("01" <= m <= "12" and "01" <= d <= "28") and curp_birth_date(curp) is None:
         return IdProblem("curp_format", _("The CURP {value} contains a birth date that does not exist.")
                          .format(value=curp))
     if curp[11:13] not in _CURP_STATES or curp[:4] in _CURP_WORDS:
