@@ -9,11 +9,12 @@ All or nothing: an exception, a cancel (ImportCancelled) or a kill -9 leaves the
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from collections.abc import Callable
 
 from unionkit.i18n import _
-from unionkit.members.importer import ImportCancelled, ImportPreview, PreviewRow
+from unionkit.members.importer import ImportCancelled, ImportPreview, PreviewRow, gc_paused
 from unionkit.members.mapping import remember
 from unionkit.members.text import search_text, sort_key
 from unionkit.vault import Vault
@@ -28,16 +29,34 @@ CHUNK = 5000
 BULK_INDEX_ROWS = 5000
 SECONDARY_INDEXES = ("person_employee_no", "person_status", "person_sort_name", "membership_event_person",
                      "membership_event_date")
+# Skips the rows of an import batch anyway (WHEN import_batch_id IS NULL), but still runs its test per row.
+BULK_TRIGGERS = ("person_fts_ai",)
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 
+_VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
+_VARIANT_RFC = bytes((b & 0x3F) | 0x80 for b in range(256))
+
+
+def uuid4_strings(n: int) -> list[str]:
+    """``n`` random UUID v4 strings, as ``str(uuid.uuid4())`` gives, from one read of the OS random
+    source (uuid4() reads it once per call: ~1 µs each at 100,000 rows)."""
+    raw = bytearray(os.urandom(16 * n))
+    raw[6::16] = raw[6::16].translate(_VERSION_4)
+    raw[8::16] = raw[8::16].translate(_VARIANT_RFC)
+    h = raw.hex()
+    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
+            for i in range(0, 32 * n, 32)]
+
+
 def _insert_tuple(r: PreviewRow, wp_ids: dict[str, int], batch_id: int, as_members: bool, today_s: str,
-                  now: str = "") -> tuple:
+                  now: str = "", uid: str | None = None) -> tuple:
     v = r.values
-    wid = wp_ids.get(v["workplace"].casefold()) if v.get("workplace") else v.get("workplace_id")
+    wp = v.get("workplace")
+    wid = wp_ids.get(wp.casefold()) if wp else v.get("workplace_id")
     nombre, ap1, ap2 = v.get("nombre", ""), v.get("primer_apellido", ""), v.get("segundo_apellido", "")
     join = (v.get("join_date") or today_s) if as_members else None
-    return (str(uuid.uuid4()), now, now, nombre, ap1, ap2, v["curp"], v.get("nss", ""), v.get("rfc", ""),
+    return (uid or str(uuid.uuid4()), now, now, nombre, ap1, ap2, v["curp"], v.get("nss", ""), v.get("rfc", ""),
             v.get("employee_no", ""), v.get("sex", ""), v.get("birth_date"), wid, v.get("department", ""),
             v.get("shift", ""), v.get("position", ""), v.get("hire_date"), v.get("confianza", 0), v.get("phone", ""),
             v.get("email", ""), v.get("address", ""), v.get("notes", ""), 1 if as_members else 0, join,
@@ -64,7 +83,7 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         return result
     today_s = (today or dt.date.today()).isoformat()
     total = max(1, len(new) + len(upd))
-    with vault.transaction() as conn:
+    with gc_paused(), vault.transaction() as conn:
         cur = conn.execute("INSERT INTO import_batch(kind, filename, sha256, data_rows, imported, updated, "
                            "unchanged, rejected) VALUES ('members', ?, ?, ?, ?, ?, ?, ?)",
                            (prev.table.path.rsplit("/", 1)[-1], prev.table.sha256, len(prev.rows), len(new),
@@ -78,13 +97,18 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         sql = f"INSERT INTO person({', '.join(INSERT_COLS)}) VALUES ({placeholders})"
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         rebuild = _drop_secondary_indexes(conn) if len(new) >= BULK_INDEX_ROWS else []
+        # Random uids handed out in sorted order: the uid index grows at its end instead of splitting
+        # pages all over (~15 % less insert time at 100k rows, smaller index); they stay random.
+        uids_all = sorted(uuid4_strings(len(new)))
         for i in range(0, len(new), CHUNK):
             if cancelled and cancelled():
                 raise ImportCancelled()
             if progress:
                 progress(0.5 + 0.5 * i / total, _("Saving people…"))
-            conn.executemany(sql, [_insert_tuple(r, wp_ids, batch_id, prev.as_members, today_s, now)
-                                   for r in new[i:i + CHUNK]])
+            chunk = new[i:i + CHUNK]
+            uids = uids_all[i:i + CHUNK]
+            conn.executemany(sql, [_insert_tuple(r, wp_ids, batch_id, prev.as_members, today_s, now, uid)
+                                   for r, uid in zip(chunk, uids, strict=True)])
         # The insert trigger skips rows of an import batch: index them in one statement.
         conn.execute("INSERT INTO person_fts(rowid, search_text) SELECT id, search_text FROM person "
                      "WHERE import_batch_id = ?", (batch_id,))
@@ -105,15 +129,17 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
 
 
 def _drop_secondary_indexes(conn) -> list[str]:
-    """Drop the person indexes that only serve searches and lists, returning their CREATE statements:
-    building an index once after a big insert is ~3x cheaper than growing it row by row. Same
-    transaction as the inserts, so a crash or cancel brings them back with the rollback."""
-    marks = ",".join("?" * len(SECONDARY_INDEXES))
-    rows = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
-                        SECONDARY_INDEXES).fetchall()
-    for name, _sql in rows:
-        conn.execute(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in rows]
+    """Drop the person indexes that only serve searches and lists (and the FTS insert trigger, which
+    skips batch rows anyway), returning their CREATE statements: building an index once after a big
+    insert is ~3x cheaper than growing it row by row. Same transaction as the inserts, so a crash or
+    cancel brings them back with the rollback."""
+    names = SECONDARY_INDEXES + BULK_TRIGGERS
+    marks = ",".join("?" * len(names))
+    rows = conn.execute(f"SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+                        f"AND name IN ({marks})", names).fetchall()
+    for kind, name, _sql in rows:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    return [sql for _kind, _name, sql in rows]
 
 
 def _apply_update(conn, r: PreviewRow, wp_ids: dict[str, int], today_s: str) -> None:
