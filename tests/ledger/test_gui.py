@@ -197,3 +197,26 @@ def test_categories_dialog_add_and_rename(page, vault):
     dlg.name.setText("Otros egresos")  # already exists
     dlg.rename()
     assert dlg.error.text()
+
+
+def test_report_preview_kinds_are_in_memory(vault, tmp_path, monkeypatch):
+    import tempfile
+
+    from unionkit.ui.treasury.report_dialog import ReportDialog
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    entries.post_entry(vault, entry_date=dt.date(2026, 2, 3), account=2, category=8, amount=Money(50000))
+    dlg = ReportDialog(vault)
+    dlg.last.setText("2026-02")
+    dlg.first.setText("2026-01")
+    for kind in ("monthly", "account373", "arrears", "bank"):
+        dlg.kind.setCurrentIndex(dlg.kind.findData(kind))
+        dlg.statement.setText("1,000.00")
+        dlg.account.setCurrentIndex(dlg.account.findData(2))
+        dlg.preview()
+        text = dlg.preview_text.toPlainText()
+        assert chain.head(vault)[1] in text, kind
+    assert "$1,500.00" in text  # statement 1,000 vs books -500: difference to explain
+    assert list(scratch.iterdir()) == []  # nothing written

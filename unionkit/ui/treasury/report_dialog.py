@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -162,19 +161,18 @@ class ReportDialog(QDialog):
         self._task = run_task(lambda _p, _c: build_report(*args), on_done=done, on_error=failed)
 
     def preview(self) -> None:
-        tmp = Path(tempfile.mkdtemp(prefix="uk-prev-")) / "preview.pdf"
+        """The report's figures as text, built in memory (no temp PDF on disk)."""
+        from unionkit.reports.treasury_preview import preview_text
 
-        def show(path: Path) -> None:
-            from pypdf import PdfReader
-
-            reader = PdfReader(str(path))
-            text = "\n\n".join(p.extract_text() for p in reader.pages[:4])
-            self.preview_text.setPlainText(text)
-            self.status.setText(_("{n} pages.").format(n=len(reader.pages)))
-            path.unlink(missing_ok=True)
-            path.parent.rmdir()
-
-        self._run(tmp, show)
+        try:
+            vault, kind, first, last, _out, lang, account_id, statement = self._args(Path("unused.pdf"))
+            if kind == "bank" and account_id is None:
+                raise UnionkitError(_("Choose the account."))
+            self.preview_text.setPlainText(preview_text(vault, kind, first, last, lang, account_id, statement))
+        except UnionkitError as exc:
+            self.status.setText(exc.message)
+            return
+        self.status.setText("")
 
     def save(self) -> None:
         out = Path(self.out.text().strip()).expanduser()
