@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import tempfile
-from pathlib import Path
 
 from unionkit.clock import SYSTEM_CLOCK
 from unionkit.ledger import checkoff, dues, entries, periods
 from unionkit.ledger.accounts import add_account, resolve_category
 from unionkit.ledger.months import add_months, last_day, month_of, month_range
 from unionkit.ledger.queries import balance
+from unionkit.members.reader import Table
 from unionkit.money import Money
 from unionkit.vault import Vault
 
@@ -73,19 +72,13 @@ def _populate(vault: Vault, rng: random.Random, small: bool) -> None:
     members = vault.query("SELECT p.id, p.curp, p.employee_no, TRIM(p.nombre || ' ' || p.primer_apellido), "
                           "p.join_date, EXISTS (SELECT 1 FROM dues_optout o WHERE o.person_id = p.id) FROM person p "
                           "WHERE p.is_member = 1 AND p.status = 'active' ORDER BY p.id")
-    tmp = Path(tempfile.mkdtemp(prefix="uk-demo-"))
-    try:
-        for i, month in enumerate(months):
-            _month(vault, rng, month, members, c, tmp, cash, bank, i)
-            if month <= add_months(last, -2):
-                periods.close_month(vault, month, OFFICERS, note="Cierre revisado por la Comisión de Vigilancia")
-    finally:
-        for f in tmp.iterdir():
-            f.unlink()
-        tmp.rmdir()
+    for i, month in enumerate(months):
+        _month(vault, rng, month, members, c, cash, bank, i)
+        if month <= add_months(last, -2):
+            periods.close_month(vault, month, OFFICERS, note="Cierre revisado por la Comisión de Vigilancia")
 
 
-def _month(vault, rng, month, members, c, tmp, cash, bank, i) -> None:
+def _month(vault, rng, month, members, c, cash, bank, i) -> None:
     end = last_day(month)
     post = entries.post_entry
     joined = [m for m in members if not m[4] or m[4][:7] <= month]
@@ -93,25 +86,26 @@ def _month(vault, rng, month, members, c, tmp, cash, bank, i) -> None:
     cash_payers = [m for m in joined if m[5] and rng.random() < 0.85]
     cash_payers += rng.sample(payroll, min(len(payroll), rng.randint(2, 6)))
     # 1) Payroll check-off list from the employer and the deposit that arrived.
-    lines = ["CURP,No. Empleado,Nombre,Periodo,Cuota sindical"]
+    lines: list[list[str]] = []
     deducted = 0
     for m in payroll:
         if rng.random() < 0.006:
             continue  # not deducted this month
         amount = DUES if rng.random() > 0.01 else DUES - 5000
-        lines.append(f"{m[1] or ''},{m[2]},{m[3]},{month},{amount / 100:.2f}")
+        lines.append([m[1] or "", m[2], m[3], month, f"{amount / 100:.2f}"])
         deducted += amount
     for m in [x for x in joined if x[5]][:2] if rng.random() < 0.4 else []:
-        lines.append(f"{m[1] or ''},{m[2]},{m[3]},{month},{DUES / 100:.2f}")  # deducted after an opt-out
+        lines.append([m[1] or "", m[2], m[3], month, f"{DUES / 100:.2f}"])  # deducted after an opt-out
         deducted += DUES
     if rng.random() < 0.3:
-        lines.append(f"XEXX010101HNEXXXA4,99999-9999,Trabajador no registrado,{month},{DUES / 100:.2f}")
+        lines.append(["XEXX010101HNEXXXA4", "99999-9999", "Trabajador no registrado", month, f"{DUES / 100:.2f}"])
         deducted += DUES
-    path = tmp / f"descuentos-{month}.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The employer's list, built in memory (no plaintext file on disk).
+    table = Table(headers=["CURP", "No. Empleado", "Nombre", "Periodo", "Cuota sindical"],
+                  rows=[(i + 2, cells) for i, cells in enumerate(lines)], path=f"descuentos-{month}.csv")
     deposit = deducted if rng.random() > 0.15 else deducted - rng.choice((15000, 30000, 45000))
     if deducted:
-        checkoff.import_checkoff(vault, path, month, Money(max(deposit, 0)), account_id=bank,
+        checkoff.import_checkoff(vault, table, month, Money(max(deposit, 0)), account_id=bank,
                                  deposit_date=min(end, dt.date(end.year, end.month, 28)))
     # 2) Petty cash topped up to $15,000 from the bank; cash dues with numbered receipts.
     in_cash = balance(vault, cash)

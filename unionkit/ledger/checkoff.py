@@ -128,15 +128,19 @@ def _optouts(vault: Vault, period: str) -> set[int]:
                                       "(revoked_date IS NULL OR revoked_date > ?)", (end, end))}
 
 
-def reconcile(vault: Vault, path: str | Path, period: str, deposit: Money) -> Reconciliation:
-    """Read and reconcile without writing anything (the wizard's preview)."""
-    from unionkit.members.reader import read_table
+def reconcile(vault: Vault, path, period: str, deposit: Money) -> Reconciliation:
+    """Read and reconcile without writing anything (the wizard's preview). ``path`` is a file, or an
+    already read ``unionkit.members.reader.Table`` (the demo builds its lists in memory)."""
+    from unionkit.members.reader import Table, read_table
 
     period = parse_month(period)
     if deposit.centavos < 0:
         raise ValidationError(_("The deposit cannot be negative."))
-    p = Path(path)
-    table = read_table(p)
+    if isinstance(path, Table):
+        table, p = path, Path(path.path or "lista.csv")
+    else:
+        p = Path(path)
+        table = read_table(p)
     cols = _map_headers(table.headers, str(p))
     people = vault.query("SELECT id, curp, employee_no, workplace_id, is_member, status, join_date FROM person")
     period_end = last_day(period).isoformat()
@@ -207,8 +211,8 @@ def reconcile(vault: Vault, path: str | Path, period: str, deposit: Money) -> Re
         if exp_missing[r[0]].centavos > 0:
             lines.append(Line(0, r[1] or "", r[2], "", r[0], period, exp_missing[r[0]].centavos, 0,
                               ["not_deducted"]))
-    rec = Reconciliation(period, p.name, table.sha256 or hashlib.sha256(p.read_bytes()).hexdigest(),
-                         deposit.centavos, lines)
+    sha = table.sha256 or hashlib.sha256(repr((table.headers, table.rows)).encode("utf-8")).hexdigest()
+    rec = Reconciliation(period, p.name, sha, deposit.centavos, lines)
     if rec.deposit < rec.deducted_total:
         rec.batch_flags.append("short_deposit")
     elif rec.deposit > rec.deducted_total:
@@ -232,7 +236,7 @@ def _names(vault: Vault, person_ids: list[int]) -> dict[int, str]:
         f"WHERE id IN ({marks})", tuple(person_ids))}
 
 
-def import_checkoff(vault: Vault, path: str | Path, period: str, deposit: Money, *,
+def import_checkoff(vault: Vault, path, period: str, deposit: Money, *,
                     account_id: int | None = None, deposit_date: dt.date | None = None,
                     posted_by: str = "", clock: Clock = SYSTEM_CLOCK) -> Reconciliation:
     """Reconcile, then record the batch, its lines and the deposit (one income entry) in one go."""
