@@ -80,6 +80,11 @@ def _populate(vault: Vault, rng: random.Random, small: bool) -> None:
 
 def _month(vault, rng, month, members, c, cash, bank, i) -> None:
     end = last_day(month)
+    k = 1.0 if len(members) >= 1000 else max(0.1, len(members) / 1600)  # a smaller union spends less
+
+    def sc(cents: int) -> Money:
+        return Money(int(cents * k) // 100 * 100)
+
     post = entries.post_entry
     joined = [m for m in members if not m[4] or m[4][:7] <= month]
     payroll = [m for m in joined if not m[5]]
@@ -116,19 +121,19 @@ def _month(vault, rng, month, members, c, cash, bank, i) -> None:
         post(vault, entry_date=_day(rng, month, 3, 20), account=cash, category=c["cash_dues"], amount=Money(DUES),
              person_id=m[0], dues_period=month, receipt=True, payment_method="cash", memo="Cuota en ventanilla")
     # 3) Expenses.
-    post(vault, entry_date=_day(rng, month, 1, 5), account=bank, category=c["rent"], amount=Money(650_000),
+    post(vault, entry_date=_day(rng, month, 1, 5), account=bank, category=c["rent"], amount=sc(650_000),
          counterparty="Inmobiliaria del Bajío, S.A. de C.V.", counterparty_rfc="IBA0503158K2",
          memo="Renta del local sindical, León, Gto.", payment_method="transfer")
     post(vault, entry_date=_day(rng, month, 5, 12), account=bank, category=c["rent"],
          amount=Money(rng.randint(90_000, 160_000)), counterparty="CFE / SAPAL / Telmex", memo="Luz, agua e internet")
-    post(vault, entry_date=_day(rng, month, 2, 8), account=bank, category=c["legal"], amount=Money(800_000),
+    post(vault, entry_date=_day(rng, month, 2, 8), account=bank, category=c["legal"], amount=sc(800_000),
          counterparty="Lic. Ana Karen Villalobos Durán", counterparty_rfc="VIDA850712QX3",
          memo="Iguala mensual de asesoría jurídica", payment_method="transfer")
     post(vault, entry_date=dt.date(end.year, end.month, 15), account=bank, category=c["staff"],
-         amount=Money(3_800_000), counterparty="Personal administrativo (2 personas)",
+         amount=sc(3_800_000), counterparty="Personal administrativo (2 personas)",
          memo="Sueldos de la secretaria y el auxiliar contable", payment_method="transfer")
     post(vault, entry_date=dt.date(end.year, end.month, 15), account=bank, category=c["officers"],
-         amount=Money(2_400_000), counterparty="Comité Ejecutivo",
+         amount=sc(2_400_000), counterparty="Comité Ejecutivo",
          memo="Compensación por salarios caídos en comisión sindical", payment_method="transfer")
     if rng.random() < 0.35:
         post(vault, entry_date=_day(rng, month), account=bank, category=c["legal"],
@@ -148,7 +153,7 @@ def _month(vault, rng, month, members, c, cash, bank, i) -> None:
          amount=Money(rng.randint(40_000, 180_000)), counterparty="Papelería La Central", memo="Papelería y tóner")
     if i % 3 == 2:
         post(vault, entry_date=_day(rng, month, 10, 15), account=bank, category=c["federation"],
-             amount=Money(1_200_000), counterparty="Federación Nacional de Sindicatos Independientes",
+             amount=sc(1_200_000), counterparty="Federación Nacional de Sindicatos Independientes",
              memo="Cuota trimestral de afiliación")
     if i % 2 == 0:
         post(vault, entry_date=_day(rng, month), account=cash, category=c["assembly"],
