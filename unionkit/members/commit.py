@@ -98,9 +98,10 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         conn.execute("INSERT INTO person_fts(rowid, search_text) SELECT id, search_text FROM person "
                      "WHERE import_batch_id = ?", (batch_id,))
         if prev.as_members:
-            conn.execute("INSERT INTO membership_event(person_id, event_date, kind, status, reason) "
-                         "SELECT id, join_date, 'join', 'active', ? FROM person WHERE import_batch_id = ?",
-                         (_("Registered by roster import"), batch_id))
+            # Timestamps given (not two strftime() per row from the column defaults).
+            conn.execute("INSERT INTO membership_event(created_at, updated_at, person_id, event_date, kind, "
+                         "status, reason) SELECT ?, ?, id, join_date, 'join', 'active', ? FROM person "
+                         "WHERE import_batch_id = ?", (now, now, _("Registered by roster import"), batch_id))
         for create in rebuild:
             conn.execute(create)
         for n, r in enumerate(upd):

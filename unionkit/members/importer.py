@@ -117,6 +117,8 @@ def _row_parser(cols: dict[str, int], headers: list[str]) -> Callable[[int, list
     dates: dict[str, str] = {}
     sexes = _Memo(normalize_sex)
     bools = _Memo(parse_bool)
+    births19 = _Memo(lambda d: f"19{d[:2]}-{d[2:4]}-{d[4:6]}")
+    births20 = _Memo(lambda d: f"20{d[:2]}-{d[2:4]}-{d[4:6]}")
     width = max(cols.values(), default=-1) + 1
     text_cols = tuple((f, cols[f]) for f in TEXT_FIELDS if f in cols)
     date_cols = tuple((f, cols[f]) for f in DATE_FIELDS if f in cols)
@@ -133,8 +135,9 @@ def _row_parser(cols: dict[str, int], headers: list[str]) -> Callable[[int, list
     def parse(line: int, cells: list[str]) -> PreviewRow:
         if len(cells) < width:
             cells = list(cells) + [""] * (width - len(cells))
-        v = {f: clean[cells[i]] for f, i in text_cols}
-        curp = v["curp"] = normalize_curp(clean[cells[curp_i]]) if curp_i is not None else ""
+        # A cell of only letters/digits is already clean (and often unique: employee numbers).
+        v = {f: c if (c := cells[i]).isalnum() else clean[c] for f, i in text_cols}
+        curp = v["curp"] = normalize_curp(cells[curp_i]) if curp_i is not None else ""  # drops all spaces
         if full_i is not None and not v.get("nombre"):
             v["nombre"], v["primer_apellido"], v["segundo_apellido"] = split_full_name(clean[cells[full_i]], curp)
         problems: list[Problem] = []
@@ -178,8 +181,8 @@ def _row_parser(cols: dict[str, int], headers: list[str]) -> Callable[[int, list
         if not p:
             if "sex" not in v:
                 v["sex"] = curp[10]
-            if not v.get("birth_date"):
-                v["birth_date"] = f"{19 if curp[16].isdigit() else 20}{curp[4:6]}-{curp[6:8]}-{curp[8:10]}"
+            if not v.get("birth_date"):  # century from character 17: a digit for 19xx
+                v["birth_date"] = (births19 if curp[16] <= "9" else births20)[curp[4:10]]
         return PreviewRow(line, v, "rejected" if problems else "new", problems, warnings, curp_ok=not p)
 
     return parse
