@@ -76,14 +76,15 @@ def table_style(header_rows: int = 1, total_row: bool = False) -> TableStyle:
     cmds = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("FONTNAME", (0, 0), (-1, header_rows - 1), FONT_BOLD),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
-        ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT),
         ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
+    if header_rows:  # a table without a header has no bold, shaded first row
+        cmds += [("FONTNAME", (0, 0), (-1, header_rows - 1), FONT_BOLD),
+                 ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
+                 ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT)]
     if total_row:
         cmds += [("FONTNAME", (0, -1), (-1, -1), FONT_BOLD), ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black)]
     return TableStyle(cmds)
