@@ -121,7 +121,7 @@ class ClaimsPage(AreaPage):
             return
         rows = cases.list_cases(self.vault, self.search.text().strip())
         self.model.set_rows([[r.title, r.facility_name, r.status, r.evidence] for r in rows],
-                            [r.id for r in rows], {2: lambda s: label(CASE_STATUSES, s)})
+                            [r.id for r in rows], formatters={2: lambda s: label(CASE_STATUSES, s)})
         self.empty.setVisible(not rows and not self.search.text())
         if select is not None and self.model.row_of(select) >= 0:
             self._select_quietly(select)

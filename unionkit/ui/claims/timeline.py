@@ -131,12 +131,12 @@ class TimelineWidget(QWidget):
             return
         evs = cases.events(vault, case_id)
         self.events.set_rows([[e.event_date, e.actors, e.text, e.affected] for e in evs], [e.id for e in evs],
-                             {0: iso_to_display})
+                             formatters={0: iso_to_display})
         wks = cases.workers(vault, case_id)
         self.workers.set_rows([[w.pseudonym, w.name, w.curp, w.role] for w in wks], [w.person_id for w in wks])
         fls = cases.filings(vault, case_id)
         self.filings.set_rows([[f.authority, f.kind, f.folio, f.filed_at, f.status] for f in fls],
-                              [f.id for f in fls], {3: iso_to_display})
+                              [f.id for f in fls], formatters={3: iso_to_display})
 
     def _run(self, title: str, fn) -> bool:
         if self.vault is None or self.case_id is None:

@@ -198,7 +198,7 @@ class Workbench(QWidget):
                          verdict.get(s["line"], _("valid"))])
             payload.append(s["id"])
             flags.append(s["line"] in verdict)
-        self.model.set_rows(rows, payload, flags, numeric=[0])
+        self.model.set_rows(rows, payload, flagged=flags, numeric=[0])
         self._set_checks(c["checklist"])
         self.in_service.blockSignals(True)
         self.in_service.setValue(c["headcount_in_service"] or 0)
