@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,16 +20,24 @@ from unionkit.i18n import _
 from unionkit.vault import Vault
 from unionkit.votes.eligibility import Candidate, evaluate
 
-# The register rows, with the canonical tail of each roll line built by SQLite, and a flag for the rows
-# that are plainly eligible (not confianza, active, hired by the cut-off; for elections also a member old
-# enough). Only the other rows go through ``eligibility.evaluate`` in Python (same verdicts: a test
-# compares both paths); this keeps a 100,000-person snapshot fast.
-# (A name with an empty part or a stray tab is rebuilt in Python: see ``_clean_tail``.)
-_FAST_SQL = """SELECT sort_name, id, (confianza = 0 AND status = 'active' AND (hire_date IS NULL OR hire_date <= :cut)
-  AND (:election = 0 OR (is_member = 1 AND (birth_date IS NULL OR birth_date <= :age15)))),
-  COALESCE(curp, '') || char(9) || primer_apellido || ' ' || segundo_apellido || ' ' || nombre || char(9)
-  || COALESCE(hire_date, '') || char(9) || sex || char(9) || id || char(10)
-FROM person {where}"""
+# The register rows that are not plainly eligible (confianza, not active, hired after the cut-off; for
+# elections also non-members and the under-aged) go through ``eligibility.evaluate`` in Python; every
+# other row is eligible (same verdicts: a test compares with the all-Python path). The canonical tail of
+# each roll line is built by SQLite. This keeps a 100,000-person snapshot well under half a second.
+_PLAIN = """(confianza = 0 AND status = 'active' AND (hire_date IS NULL OR hire_date <= :cut)
+  AND (:election = 0 OR (is_member = 1 AND (birth_date IS NULL OR birth_date <= :age15))))"""
+_COMPLEX_SQL = "SELECT id FROM person {where} AND NOT " + _PLAIN
+_TAIL = """format('%s' || char(9) || '%s %s %s' || char(9) || '%s' || char(9) || '%s' || char(9) || '%d' || char(10),
+  COALESCE(curp, ''), primer_apellido, segundo_apellido, nombre, COALESCE(hire_date, ''), sex, id)"""
+# Roll order comes from the sorted subquery: SQLite keeps a FROM-subquery's ORDER BY when the outer query
+# uses an order-sensitive aggregate such as group_concat (and sorting there beats group_concat's own
+# ORDER BY by 2x). ``test_fast_snapshot_matches_reference_rules`` checks the order against the reference.
+_TEXT_SQL = """SELECT count(*), total(substr(line, 1, 1) = '1'), group_concat(line, '') FROM (
+  SELECT CASE WHEN :dues = 0 AND """ + _PLAIN + """ THEN '1' || char(9) || 'eligible' || char(9)
+    ELSE COALESCE(json_extract(:v, '$."' || id || '"'), '1' || char(9) || 'eligible' || char(9)) END
+    || """ + _TAIL + """ AS line
+  FROM person {where} ORDER BY sort_name || '', id)"""
+_ROWS_SQL = "SELECT id, " + _TAIL + " FROM person {where} ORDER BY sort_name, id"
 _PERSON_SQL = """SELECT id, nombre, primer_apellido, segundo_apellido, COALESCE(curp, ''), hire_date, confianza,
 is_member, status, status_date, birth_date, sex FROM person WHERE id IN ({ids})"""
 
@@ -100,26 +109,33 @@ def build_from_register(vault: Vault, name: str, purpose: str, as_of: dt.date, *
                          "age15": _years_before(as_of, 15)}
     if workplace_id is not None:
         where, params["wid"] = "WHERE workplace_id = :wid", workplace_id
-    rows = vault.query(_FAST_SQL.format(where=where), params)
-    rows.sort()
     behind = _standing(vault, as_of) if check_dues and purpose == "election" else None
-    complex_ids = [r[1] for r in rows if not r[2] or (behind is not None and behind.get(r[1], 0))]
+    complex_ids = [r[0] for r in vault.query(_COMPLEX_SQL.format(where=where or "WHERE 1"), params)]
+    if behind:
+        listed = set(complex_ids)
+        complex_ids += [pid for pid, months in behind.items() if months and pid not in listed]
     verdicts = _evaluate_ids(vault, complex_ids, purpose, as_of, behind)
-    tails = [r[3] for r in rows]
-    joined = "".join(tails)
-    if _dirty(joined) or joined.count("\t") != 4 * len(rows) or joined.count("\n") != len(rows):
-        tails = [_clean_tail(t) if _dirty(t) or t.count("\t") != 4 or t.count("\n") != 1 else t for t in tails]
-    if not verdicts:  # the usual case: everyone plainly eligible
-        text = "".join(["1\teligible\t" + t for t in tails])
-        eligible = len(rows)
-    else:
-        parts, eligible = [], 0
-        for r, tail in zip(rows, tails, strict=True):
-            ok, reason = verdicts.get(r[1], (True, "eligible"))
-            eligible += ok
-            parts.append(("1\t" if ok else "0\t") + reason + "\t" + tail)
-        text = "".join(parts)
-    return _store_text(vault, name, purpose, "register", as_of, text, eligible, len(rows))
+    # The whole snapshot text is built by SQLite in roll order (one string, no per-row Python objects);
+    # the verdicts of the few rows evaluated in Python are joined in as their line prefix.
+    prefixes = {str(pid): ("1\t" if ok else "0\t") + reason + "\t" for pid, (ok, reason) in verdicts.items()
+                if (ok, reason) != (True, "eligible")}
+    args = {**params, "v": json.dumps(prefixes), "dues": int(bool(behind))}
+    count, eligible, text = vault.query(_TEXT_SQL.format(where=where), args)[0]
+    text = text or ""
+    if _dirty(text) or text.count("\t") != 6 * count or text.count("\n") != count:
+        text = _rowwise_text(vault, where, params, verdicts)  # a name with an empty part, a tab or a newline
+    return _store_text(vault, name, purpose, "register", as_of, text, int(eligible), count)
+
+
+def _rowwise_text(vault: Vault, where: str, params: dict, verdicts: dict[int, tuple[bool, str]]) -> str:
+    rows = vault.query(_ROWS_SQL.format(where=where), params)
+    parts = []
+    for pid, tail in rows:
+        ok, reason = verdicts.get(pid, (True, "eligible"))
+        if _dirty(tail) or tail.count("\t") != 4 or tail.count("\n") != 1:
+            tail = _clean_tail(tail)
+        parts.append(("1\t" if ok else "0\t") + reason + "\t" + tail)
+    return "".join(parts)
 
 
 def _dirty(text: str) -> bool:
