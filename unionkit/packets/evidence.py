@@ -1,8 +1,10 @@
 """The evidence locker: originals stored encrypted and never modified, their metadata, and exports.
 
-``add`` hashes the original bytes while storing them (one transaction with the custody entry and the
-link to a case). Every export re-checks the hash: a stored file that no longer matches is refused with
-:class:`HashMismatch` and the mismatch is written to the custody log.
+``add`` hashes the original bytes while storing them (big files are first written encrypted into the
+vault's file store, outside any transaction; then one transaction holds the blob, the evidence row, the
+custody entry and the link to a case). Every export re-checks the hash: a stored file that no longer
+matches (or is damaged or missing) is refused with :class:`HashMismatch` and the mismatch is written to
+the custody log.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from unionkit.fsutil import atomic_writer, make_private_dir
 from unionkit.i18n import _
 from unionkit.packets import custody, intake, metadata
 from unionkit.vault import Vault
+from unionkit.vault.blobfiles import BlobDamaged
 from unionkit.vault.blobs import iter_chunks
 
 EDITABLE = ("captured_at", "place", "collected_by", "source", "description", "tags")
@@ -73,12 +76,25 @@ def add(vault: Vault, path: Path, *, case_id: int | None = None, description: st
     actor = custody.default_actor(vault) if actor is None else actor
     if case_id is not None and not vault.scalar("SELECT 1 FROM claim_case WHERE id = ?", (case_id,)):
         raise UnionkitError(_("There is no case with id {id}.").format(id=case_id))
+    prep = intake.prepare(vault, Path(path), progress=progress, cancelled=cancelled)
+    committed = False
     try:
-        size = Path(path).stat().st_size
-    except OSError:
-        size = 0  # store_file reports the error
-    with intake.bulk_journal(vault, size), vault.transaction() as conn:
-        blob = intake.store_file(conn, Path(path), progress=progress, cancelled=cancelled)
+        ev_id = _insert(vault, prep, progress, cancelled, case_id=case_id, captured_at=captured_at,
+                        place=place, collected_by=collected_by, source=source, description=description,
+                        tags=tags, actor=actor)
+        committed = True
+    finally:
+        if not committed:
+            prep.discard()
+    return get(vault, ev_id)
+
+
+def _insert(vault: Vault, prep: intake.Prepared, progress, cancelled, *, case_id: int | None,
+            captured_at: str | None, place: str, collected_by: str, source: str, description: str,
+            tags: str, actor: str) -> int:
+    """One transaction: the blob, the evidence row, the custody entry and the case link."""
+    with vault.transaction() as conn:
+        blob = intake.store(conn, prep, progress=progress, cancelled=cancelled)
         cur = conn.execute(
             "INSERT INTO evidence(blob_id, sha256, size, mime, filename, captured_at, place, collected_by, "
             "source, description, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -88,7 +104,7 @@ def add(vault: Vault, path: Path, *, case_id: int | None = None, description: st
         custody.append(conn, ev_id, "added", actor=actor, sha256=blob.sha256, detail=blob.filename)
         if case_id is not None:
             _link(conn, case_id, ev_id)
-    return get(vault, ev_id)
+    return ev_id
 
 
 def _link(conn, case_id: int, evidence_id: int) -> None:
@@ -158,7 +174,10 @@ def _mismatch(vault: Vault, item: EvidenceItem, found: str) -> HashMismatch:
 def read_verified(vault: Vault, evidence_id: int) -> bytes:
     """The original bytes, after checking them against the intake hash (for previews and share copies)."""
     item = get(vault, evidence_id)
-    data = b"".join(iter_chunks(vault, item.blob_id))
+    try:
+        data = b"".join(iter_chunks(vault, item.blob_id))
+    except BlobDamaged:
+        raise _mismatch(vault, item, "damaged") from None
     found = hashlib.sha256(data).hexdigest()
     if found != item.sha256:
         raise _mismatch(vault, item, found)
@@ -187,6 +206,8 @@ def write_original(vault: Vault, item: EvidenceItem, out: Path, *, event: str = 
                 raise HashMismatch("")
     except HashMismatch:
         raise _mismatch(vault, item, h.hexdigest()) from None
+    except BlobDamaged:
+        raise _mismatch(vault, item, "damaged") from None
     custody.log(vault, item.id, event, sha256=item.sha256, detail=detail or out.name)
     return item.sha256
 

@@ -1,62 +1,35 @@
-"""Fast evidence intake: hash and store a file of up to 2 GB in one transaction.
+"""Evidence intake: hash and store a file of up to 2 GB.
 
-Same storage as ``unionkit.vault.blobs`` (``blob`` + ``blob_chunk`` rows; readable with
-``blobs.iter_chunks``/``export_to``), tuned for big files: 4 MiB chunks, and a reader thread that reads
-and hashes the next chunks while the database encrypts and writes the current one (hashlib and SQLCipher
-both release the GIL, so the two cores overlap). The SHA-256 is over the original bytes as read.
+Two steps so that the database is never locked while a big file is written:
+
+1. :func:`prepare` (no transaction): a file of ``blobfiles.THRESHOLD`` (8 MiB) or more is encrypted into
+   the vault's file store by ``blobs.stage_stream`` (read + SHA-256 / AES-256-GCM / write pipeline,
+   4 MiB pieces, one fsync; progress and cancel), and is not referenced by anything yet.
+2. :func:`store` (inside the caller's transaction, with the evidence row and the custody entry):
+   registers the staged file, or stores a small file as ``blob_chunk`` rows as before.
+
+If the transaction fails the caller calls ``Prepared.discard()``; after a crash the unreferenced
+file is removed on the next open. The SHA-256 is over the original bytes as read.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import logging
 import mimetypes
-import queue
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from unionkit.errors import UnionkitError
 from unionkit.i18n import _
-from unionkit.vault import Vault
+from unionkit.vault import Vault, blobfiles, blobs
 from unionkit.vault.blobs import BlobInfo, Cancelled
+from unionkit.vault.blobwriter import SourceError, StagedFile
 
-log = logging.getLogger(__name__)
-
-CHUNK = 4 * 1024 * 1024
+SMALL_CHUNK = blobs.CHUNK
 MAX_SIZE = 2 * 1024 ** 3
-BULK_THRESHOLD = 32 * 1024 * 1024
-_END = object()
 
-
-@contextlib.contextmanager
-def bulk_journal(vault: Vault, size: int) -> Iterator[None]:
-    """For a big file, write it in rollback-journal mode instead of WAL, then go back to WAL.
-
-    WAL writes every page twice (into the -wal file, then again at the checkpoint); in rollback
-    mode pages appended at the end of the database are not journaled at all, so a 1 GB intake is
-    written once. Both modes are crash-safe with ``synchronous=FULL``. If the switch is not possible
-    (a statement still open), the intake simply runs in WAL mode.
-    """
-    if size < BULK_THRESHOLD:
-        yield
-        return
-    with vault.lock:
-        conn = vault.conn
-        switched = False
-        try:
-            switched = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower() == "delete"
-        except Exception:  # noqa: BLE001 - stay in WAL
-            log.info("journal mode switch refused; intake stays in WAL mode")
-        try:
-            yield
-        finally:
-            if switched:
-                try:
-                    conn.execute("PRAGMA journal_mode = WAL")
-                except Exception:  # noqa: BLE001 - reopened in WAL mode on the next unlock anyway
-                    log.warning("could not return the vault to WAL mode")
+Progress = Callable[[float, str], None]
 
 
 def _unreadable(path: Path, exc: OSError) -> UnionkitError:
@@ -64,23 +37,21 @@ def _unreadable(path: Path, exc: OSError) -> UnionkitError:
     return UnionkitError(_("Cannot read {path}: {error}").format(path=str(path), error=error))
 
 
-def _reader(path: Path, out: queue.Queue, h, stop: threading.Event) -> None:
-    try:
-        with path.open("rb", buffering=0) as fh:
-            while not stop.is_set():
-                data = fh.read(CHUNK)
-                if not data:
-                    break
-                h.update(data)
-                out.put(data)
-        out.put(_END)
-    except OSError as exc:
-        out.put(exc)
+@dataclass
+class Prepared:
+    path: Path
+    mime: str
+    total: int
+    staged: StagedFile | None = None
+
+    def discard(self) -> None:
+        if self.staged is not None:
+            self.staged.discard()
 
 
-def store_file(conn, path: Path, *, progress: Callable[[float, str], None] | None = None,
-               cancelled: Callable[[], bool] | None = None, mime: str | None = None) -> BlobInfo:
-    """Store ``path`` as a blob inside the caller's transaction ``conn``; returns its info."""
+def prepare(vault: Vault, path: Path, *, progress: Progress | None = None,
+            cancelled: Callable[[], bool] | None = None, mime: str | None = None) -> Prepared:
+    """Check ``path`` and, if it is big, write it encrypted into the file store (not yet referenced)."""
     path = Path(path)
     try:
         total = path.stat().st_size
@@ -90,37 +61,45 @@ def store_file(conn, path: Path, *, progress: Callable[[float, str], None] | Non
         raise UnionkitError(_("{name} is larger than 2 GB; split it before adding it.").format(
             name=path.name))
     mime = mime or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    cur = conn.execute("INSERT INTO blob(sha256, size, mime, filename) VALUES ('', 0, ?, ?)",
-                       (mime, path.name))
+    prep = Prepared(path, mime, total)
+    if total >= blobfiles.THRESHOLD:
+        try:
+            with path.open("rb", buffering=0) as fh:
+                prep.staged = blobs.stage_stream(vault, fh, filename=path.name, total=total,
+                                                 progress=progress, cancelled=cancelled)
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
+        except SourceError as exc:
+            raise _unreadable(path, exc.error) from None
+    return prep
+
+
+def store(conn, prep: Prepared, *, progress: Progress | None = None,
+          cancelled: Callable[[], bool] | None = None) -> BlobInfo:
+    """Inside the caller's transaction: the blob of a prepared file."""
+    name = prep.path.name
+    if prep.staged is not None:
+        return blobs.register(conn, prep.staged, filename=name, mime=prep.mime)
+    cur = conn.execute("INSERT INTO blob(sha256, size, mime, filename) VALUES ('', 0, ?, ?)", (prep.mime, name))
     blob_id = cur.lastrowid
     h = hashlib.sha256()
-    q: queue.Queue = queue.Queue(maxsize=4)
-    stop = threading.Event()
-    t = threading.Thread(target=_reader, args=(path, q, h, stop), daemon=True)
-    t.start()
     size = seq = 0
     try:
-        while True:
-            item = q.get()
-            if item is _END:
-                break
-            if isinstance(item, OSError):
-                raise _unreadable(path, item)
-            if cancelled is not None and cancelled():
-                raise Cancelled(_("Cancelled; nothing was stored."))
-            conn.execute("INSERT INTO blob_chunk(blob_id, seq, data) VALUES (?, ?, ?)", (blob_id, seq, item))
-            size += len(item)
-            seq += 1
-            if progress is not None and total:
-                progress(min(1.0, size / total), path.name)
-    finally:
-        stop.set()
-        while t.is_alive():  # unblock a reader waiting on a full queue
-            try:
-                q.get_nowait()
-            except queue.Empty:
-                t.join(0.01)
+        with prep.path.open("rb") as fh:
+            while data := fh.read(SMALL_CHUNK):
+                if cancelled is not None and cancelled():
+                    raise Cancelled(_("Cancelled; nothing was stored."))
+                h.update(data)
+                conn.execute("INSERT INTO blob_chunk(blob_id, seq, data) VALUES (?, ?, ?)", (blob_id, seq, data))
+                size += len(data)
+                seq += 1
+                if progress is not None and prep.total:
+                    progress(min(1.0, size / prep.total), name)
+    except OSError as exc:
+        raise _unreadable(prep.path, exc) from None
+    if cancelled is not None and cancelled():
+        raise Cancelled(_("Cancelled; nothing was stored."))
     digest = h.hexdigest()
     conn.execute("UPDATE blob SET sha256 = ?, size = ? WHERE id = ?", (digest, size, blob_id))
     uid = conn.execute("SELECT uid FROM blob WHERE id = ?", (blob_id,)).fetchone()[0]
-    return BlobInfo(blob_id, uid, digest, size, mime, path.name)
+    return BlobInfo(blob_id, uid, digest, size, prep.mime, name)

@@ -4,6 +4,7 @@ Layout of a vault folder (0700)::
 
     key.hdr, key.hdr.bak   the wrapped database key, two copies (see header.py)
     vault.db (+ -wal/-shm) the SQLCipher 4 database
+    blobs/                 big stored files, AES-256-GCM, keys inside vault.db (see blobfiles.py)
     lock                   advisory lock: one writer per vault
     backups/               automatic pre-migration backups (encrypted)
 """
@@ -23,7 +24,7 @@ import sqlcipher3
 from unionkit.errors import DamagedVault, NotAVault, VaultError
 from unionkit.fsutil import chmod_private_tree, make_private_dir
 from unionkit.i18n import _
-from unionkit.vault import connection, header, migrate
+from unionkit.vault import blobfiles, connection, header, migrate
 from unionkit.vault.filelock import VaultFileLock
 from unionkit.vault.location import check_location
 
@@ -62,15 +63,22 @@ class VaultReadOnly(VaultError):
     code = "read_only"
 
 
+def storage_full(*, read_only: bool = False) -> VaultError:
+    """The translated error for a full or failing disk (or, with ``read_only``, a read-only vault)."""
+    if read_only:
+        return VaultReadOnly(_("The vault is open read-only because damage was found in it. Restore it from "
+                               "a backup (File \u2192 Restore backup)."))
+    return StorageFull(_("The disk is full or failing: nothing of this change was saved, and the vault "
+                         "is as it was. Free some space and try again."))
+
+
 def storage_error(exc: Exception) -> Exception:
     """Map SQLite's storage failures to translated errors (SECURITY R9, R10); others pass through."""
     text = str(exc).lower()
     if "disk is full" in text or "disk i/o error" in text:
-        return StorageFull(_("The disk is full or failing: nothing of this change was saved, and the vault "
-                             "is as it was. Free some space and try again."))
+        return storage_full()
     if "readonly" in text or "read-only" in text:
-        return VaultReadOnly(_("The vault is open read-only because damage was found in it. Restore it from "
-                               "a backup (File \u2192 Restore backup)."))
+        return storage_full(read_only=True)
     return exc
 
 
@@ -164,6 +172,8 @@ class Vault:
                 header.write_both(folder, hdr)  # repair the damaged or stale copy from the good one
             if run_migrations:
                 migrate.run(conn, before_first=vault._pre_migration_backup)
+            with vault.lock:
+                blobfiles.sweep_orphans(conn, folder)  # cancelled or crashed intakes, deleted blobs
         except BaseException:
             vault.close()
             raise
