@@ -1,5 +1,6 @@
 """Leak scan (SECURITY R1): a sentinel stored in the vault appears in no file under the vault folder,
-$TMPDIR or $HOME, in UTF-8 or UTF-16, after normal work (store, backup, close)."""
+$TMPDIR or $HOME, in UTF-8 or UTF-16, after normal work (store in the database and in the file store,
+backup, close)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ folder, sentinel = Path(sys.argv[1]), sys.argv[2]
 v = Vault.create(folder, "frase de prueba", union_name="Sindicato " + sentinel)
 v.set_setting("nota", sentinel * 50)
 put_bytes(v, (sentinel * 1000).encode("utf-8"), filename="nota.txt")
+from unionkit.vault import blobfiles
+blobfiles.THRESHOLD, blobfiles.CHUNK = 4096, 8192  # also a file in the file store (blobs/)
+put_bytes(v, (sentinel * 3000).encode("utf-16-le"), filename="video " + sentinel + ".mp4")
+assert list((folder / "blobs").iterdir())
 backup_to_folder(v, Path(sys.argv[3]), keep=2)
 v.close()
 v = Vault.open(folder, "frase de prueba")

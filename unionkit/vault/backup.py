@@ -2,15 +2,19 @@
 
 File layout::
 
-    b"UKBACKUP\\x01"            magic + format version
+    b"UKBACKUP\x01" or b"\x02"   magic + format version (2: the vault has files in ``blobs/``)
     u64 len + key header       the key header valid at backup time (wrapped with that passphrase)
-    u64 len + meta JSON        created, vault_uid, schema version, database size
+    u64 len + meta JSON        created, vault_uid, schema version, database size, number of files
     u64 len + database bytes   a SQLCipher export under the same database key (already ciphertext)
+    per stored file (v2 only): u64 len + file name, u64 len + the encrypted file as stored
     32 bytes                   SHA-256 of everything above (detects a damaged backup file)
 
 The database copy is made with ``sqlcipher_export`` (the supported way; the backup API and VACUUM
 INTO are not), ``user_version`` is copied by hand (export does not), and the copy is verified by
 integrity checks and a logical digest equal to the source's before the backup file is written.
+The stored files are copied as ciphertext (their keys are inside the database) and each one is
+decrypted and checked against its recorded SHA-256 while it is copied, and again after a restore.
+Everything is streamed: a backup of a vault with gigabytes of evidence needs little memory.
 """
 
 from __future__ import annotations
@@ -24,15 +28,19 @@ import struct
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from unionkit.errors import DamagedVault, NotAVault, VaultError
 from unionkit.fsutil import atomic_writer, make_private_dir
 from unionkit.i18n import _
-from unionkit.vault import connection, header
+from unionkit.vault import blobfiles, connection, header
 from unionkit.vault.vault import DB_NAME, LOCK_NAME, Vault
 
 MAGIC = b"UKBACKUP\x01"
+MAGIC_FILES = b"UKBACKUP\x02"
 SUFFIX = ".ukbackup"
+_PIECE = 4 * 1024 * 1024
+_U64 = struct.Struct(">Q")
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,15 @@ def _export_copy(vault: Vault, target: Path) -> None:
         conn.execute("DETACH DATABASE ukbackup")
 
 
+class _HashingWriter:
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh, self.h = fh, hashlib.sha256()
+
+    def write(self, b: bytes) -> None:
+        self.fh.write(b)
+        self.h.update(b)
+
+
 def create_backup(vault: Vault, out: Path) -> BackupInfo:
     """Write a verified backup of the open vault to ``out`` (atomically, 0600)."""
     out = Path(out)
@@ -70,6 +87,7 @@ def create_backup(vault: Vault, out: Path) -> BackupInfo:
                 copy.conn.execute("PRAGMA journal_mode = DELETE")
                 problems = copy.integrity_problems()
                 digest = copy.logical_digest()
+                files = blobfiles.stored_blobs(copy.conn)
             finally:
                 connection.close_quietly(copy.conn)
             if problems or digest != source_digest:
@@ -77,15 +95,19 @@ def create_backup(vault: Vault, out: Path) -> BackupInfo:
             db_bytes = tmp_db.read_bytes()
         created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         meta = json.dumps({"created": created, "vault_uid": vault.header.vault_uid,
-                           "schema": vault.schema_version, "db_size": len(db_bytes),
+                           "schema": vault.schema_version, "db_size": len(db_bytes), "files": len(files),
                            "union_name_hash": hashlib.sha256(vault.union_name.encode()).hexdigest()[:16]})
-        hdr_bytes = vault.header.to_bytes()
-        h = hashlib.sha256()
         with atomic_writer(out) as fh:
-            for part in (MAGIC, _chunk(hdr_bytes), _chunk(meta.encode()), _chunk(db_bytes)):
-                fh.write(part)
-                h.update(part)
-            fh.write(h.digest())
+            w = _HashingWriter(fh)
+            w.write(MAGIC_FILES if files else MAGIC)
+            for part in (vault.header.to_bytes(), meta.encode(), db_bytes):
+                w.write(_chunk(part))
+            for desc, sha, name in files:
+                w.write(_chunk(desc.file.encode()))
+                w.write(_U64.pack(blobfiles.stored_size(desc)))
+                for raw in blobfiles.iter_raw_verified(vault.folder, desc, sha, name):
+                    w.write(raw)
+            fh.write(w.h.digest())
     return BackupInfo(out, out.stat().st_size, digest, created)
 
 
@@ -95,24 +117,65 @@ class _NoLock:
 
 
 def _chunk(b: bytes) -> bytes:
-    return struct.pack(">Q", len(b)) + b
+    return _U64.pack(len(b)) + b
+
+
+def _damaged(path: Path) -> DamagedVault:
+    return DamagedVault(_("The backup file {path} is damaged (checksum mismatch).").format(path=str(path)))
+
+
+def _check(path: Path) -> tuple[bytes, int]:
+    """Check magic and checksum (streamed); returns the magic and where the checksum starts."""
+    path = Path(path)
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        magic = fh.read(len(MAGIC))
+        if not magic.startswith(MAGIC[:8]):
+            raise NotAVault(_("{path} is not a unionkit backup.").format(path=str(path)))
+        if magic not in (MAGIC, MAGIC_FILES):
+            raise VaultError(_("This backup was made by a newer version of unionkit."))
+        end = size - 32
+        if end < len(MAGIC):
+            raise _damaged(path)
+        h = hashlib.sha256(magic)
+        left = end - len(MAGIC)
+        while left:
+            b = fh.read(min(left, _PIECE))
+            if not b:
+                raise _damaged(path)
+            h.update(b)
+            left -= len(b)
+        if h.digest() != fh.read(32):
+            raise _damaged(path)
+    return magic, end
+
+
+def _length(fh: BinaryIO, end: int, path: Path) -> int:
+    (n,) = _U64.unpack(fh.read(8))
+    if fh.tell() + n > end:
+        raise _damaged(path)
+    return n
+
+
+def _part(fh: BinaryIO, end: int, path: Path) -> bytes:
+    return fh.read(_length(fh, end, path))
+
+
+def _copy(fh: BinaryIO, n: int, out: Path) -> None:
+    with atomic_writer(out) as dst:
+        while n:
+            b = fh.read(min(n, _PIECE))
+            dst.write(b)
+            n -= len(b)
 
 
 def read_backup(path: Path) -> tuple[bytes, dict, bytes]:
-    data = Path(path).read_bytes()
-    if not data.startswith(MAGIC[:8]):
-        raise NotAVault(_("{path} is not a unionkit backup.").format(path=str(path)))
-    if not data.startswith(MAGIC):
-        raise VaultError(_("This backup was made by a newer version of unionkit."))
-    if len(data) < len(MAGIC) + 32 or hashlib.sha256(data[:-32]).digest() != data[-32:]:
-        raise DamagedVault(_("The backup file {path} is damaged (checksum mismatch).").format(path=str(path)))
-    pos = len(MAGIC)
-    parts = []
-    for _i in range(3):
-        (n,) = struct.unpack(">Q", data[pos:pos + 8])
-        parts.append(data[pos + 8:pos + 8 + n])
-        pos += 8 + n
-    return parts[0], json.loads(parts[1]), parts[2]
+    """The key header, the meta data and the database bytes of a checked backup."""
+    _magic, end = _check(path)
+    with Path(path).open("rb") as fh:
+        fh.seek(len(MAGIC))
+        hdr, meta, db = (_part(fh, end, path) for _i in range(3))
+    return hdr, json.loads(meta), db
 
 
 def restore_backup(backup: Path, passphrase: str, to: Path) -> Path:
@@ -121,21 +184,30 @@ def restore_backup(backup: Path, passphrase: str, to: Path) -> Path:
     if to.exists() and (not to.is_dir() or any(to.iterdir())):
         raise VaultError(_("{path} already exists and is not empty: choose a new place to restore to.")
                          .format(path=str(to)))
-    hdr_bytes, _meta, db_bytes = read_backup(backup)
-    hdr = header.parse(hdr_bytes)
-    header.unwrap(hdr.key, passphrase, hdr.kdf, hdr.aad())  # wrong passphrase: nothing written
-    make_private_dir(to)
-    try:
-        header.write_both(to, hdr)
-        with atomic_writer(to / DB_NAME) as fh:
-            fh.write(db_bytes)
-        (to / LOCK_NAME).touch(mode=0o600)
-        Vault.open(to, passphrase, run_migrations=False).close()
-    except BaseException:
-        for p in sorted(to.rglob("*"), reverse=True):
-            p.unlink() if p.is_file() else p.rmdir()
-        to.rmdir()
-        raise
+    _magic, end = _check(backup)
+    with Path(backup).open("rb") as fh:
+        fh.seek(len(MAGIC))
+        hdr_bytes, _meta = _part(fh, end, backup), _part(fh, end, backup)
+        hdr = header.parse(hdr_bytes)
+        header.unwrap(hdr.key, passphrase, hdr.kdf, hdr.aad())  # wrong passphrase: nothing written
+        make_private_dir(to)
+        try:
+            header.write_both(to, hdr)
+            _copy(fh, _length(fh, end, backup), to / DB_NAME)
+            while fh.tell() < end:
+                name = _part(fh, end, backup).decode("ascii", "replace")
+                if not blobfiles.valid_name(name):
+                    raise _damaged(Path(backup))
+                _copy(fh, _length(fh, end, backup), make_private_dir(blobfiles.blob_dir(to)) / name)
+            (to / LOCK_NAME).touch(mode=0o600)
+            with Vault.open(to, passphrase, run_migrations=False) as v:
+                for desc, sha, name in blobfiles.stored_blobs(v.conn):
+                    blobfiles.verify(to, desc, sha, name)
+        except BaseException:
+            for p in sorted(to.rglob("*"), reverse=True):
+                p.unlink() if p.is_file() else p.rmdir()
+            to.rmdir()
+            raise
     return to
 
 

@@ -108,8 +108,22 @@ def descriptor_of(conn, blob_id: int) -> Descriptor | None:
 
 
 def all_descriptors(conn) -> list[tuple[int, Descriptor]]:
-    rows = conn.execute("SELECT blob_id, data FROM blob_chunk WHERE seq = ?", (DESCRIPTOR_SEQ,)).fetchall()
+    rows = conn.execute("SELECT blob_id, data FROM blob_chunk WHERE seq = ? ORDER BY blob_id",
+                        (DESCRIPTOR_SEQ,)).fetchall()
     return [(r[0], Descriptor.parse(r[1])) for r in rows]
+
+
+def stored_blobs(conn) -> list[tuple[Descriptor, str, str]]:
+    """Every file-store blob: (descriptor, recorded sha256, original file name)."""
+    out = []
+    for blob_id, desc in all_descriptors(conn):
+        sha, name = conn.execute("SELECT sha256, filename FROM blob WHERE id = ?", (blob_id,)).fetchone()
+        out.append((desc, sha, name))
+    return out
+
+
+def valid_name(name: str) -> bool:
+    return bool(_NAME.match(name))
 
 
 def iter_plain(vault_folder: Path, desc: Descriptor, filename: str = "") -> Iterator[bytes]:
@@ -146,6 +160,38 @@ def _read_exact(fh, n: int) -> bytes:
         parts.append(b)
         left -= len(b)
     return b"".join(parts)
+
+
+def iter_raw_verified(vault_folder: Path, desc: Descriptor, sha256: str, filename: str = "") -> Iterator[bytes]:
+    """Yield the encrypted file as stored (header, then each piece with its tag) while decrypting it:
+    :class:`BlobDamaged` at the end if it does not authenticate or its SHA-256 is not ``sha256``."""
+    path = blob_dir(vault_folder) / desc.file
+    try:
+        fh = path.open("rb", buffering=0)
+    except OSError:
+        raise damaged(filename) from None
+    h = hashlib.sha256()
+    with fh:
+        header = fh.read(_HEADER.size)
+        if header != header_bytes(desc.file_id, desc.chunk):
+            raise damaged(filename)
+        yield header
+        aead = AESGCM(desc.key)
+        n = desc.pieces()
+        for i in range(n):
+            data = _read_exact(fh, (desc.size - i * desc.chunk if i == n - 1 else desc.chunk) + TAG)
+            nonce, aad = nonce_aad(header, i, i == n - 1)
+            try:
+                h.update(aead.decrypt(nonce, data, aad))
+            except InvalidTag:
+                raise damaged(filename) from None
+            yield data
+        if fh.read(1) or h.hexdigest() != sha256:
+            raise damaged(filename)
+
+
+def stored_size(desc: Descriptor) -> int:
+    return _HEADER.size + desc.size + TAG * desc.pieces()
 
 
 def verify(vault_folder: Path, desc: Descriptor, sha256: str, filename: str = "") -> None:

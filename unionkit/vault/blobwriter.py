@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from unionkit.fsutil import fsync_dir
 from unionkit.vault import blobfiles
-from unionkit.vault.blobfiles import CHUNK, Descriptor
+from unionkit.vault.blobfiles import Descriptor
 
 _END = object()
 _DEPTH = 3
@@ -83,14 +83,14 @@ def _put(q: queue.Queue, item, stop: threading.Event) -> bool:
     return False
 
 
-def _reader(fh: BinaryIO, out: queue.Queue, h, stop: threading.Event) -> None:
+def _reader(fh: BinaryIO, chunk: int, out: queue.Queue, h, stop: threading.Event) -> None:
     try:
         while not stop.is_set():
-            data = fh.read(CHUNK)
+            data = fh.read(chunk)
             if not data:
                 break
-            while len(data) < CHUNK:  # a pipe or socket may return short reads
-                more = fh.read(CHUNK - len(data))
+            while len(data) < chunk:  # a pipe or socket may return short reads
+                more = fh.read(chunk - len(data))
                 if not more:
                     break
                 data += more
@@ -135,13 +135,14 @@ def write_stream(vault_folder: Path, fh: BinaryIO, *, total: int | None = None,
     file_id = bytes.fromhex(path.name[:32])
     key = os.urandom(32)
     aead = AESGCM(key)
-    header = blobfiles.header_bytes(file_id, CHUNK)
+    chunk = blobfiles.CHUNK
+    header = blobfiles.header_bytes(file_id, chunk)
     h = hashlib.sha256()
     stop = threading.Event()
     inq: queue.Queue = queue.Queue(maxsize=_DEPTH)
     outq: queue.Queue = queue.Queue(maxsize=_DEPTH)
     werrors: list[OSError] = []
-    reader = threading.Thread(target=_reader, args=(fh, inq, h, stop), daemon=True, name="blob-read")
+    reader = threading.Thread(target=_reader, args=(fh, chunk, inq, h, stop), daemon=True, name="blob-read")
     writer = threading.Thread(target=_writer, args=(fd, outq, werrors, stop), daemon=True, name="blob-write")
     ok = False
     try:
@@ -192,4 +193,4 @@ def write_stream(vault_folder: Path, fh: BinaryIO, *, total: int | None = None,
     fsync_dir(path.parent)
     if progress is not None:
         progress(1.0)
-    return StagedFile(path, Descriptor(path.name, key, size, CHUNK), h.hexdigest())
+    return StagedFile(path, Descriptor(path.name, key, size, chunk), h.hexdigest())

@@ -3,7 +3,8 @@
 The database is encrypted under a random key that exists only wrapped in the two header copies.
 Overwriting both copies with random bytes (and fsyncing) makes the database unreadable even to
 someone who later learns the passphrase; the files are then unlinked. This does not touch the whole
-database, so it takes well under a second whatever its size.
+database, so it takes well under a second whatever its size. Big stored files (``blobs/``) are
+encrypted under keys kept only inside the database, so they are erased with it; they are unlinked too.
 
 Limits, stated to the user: SSDs and journaling filesystems may keep old copies of the header
 blocks, and backups stored elsewhere still open with their own passphrase. Destroying material that
@@ -19,7 +20,7 @@ from pathlib import Path
 from unionkit.errors import NotAVault
 from unionkit.fsutil import fsync_dir
 from unionkit.i18n import _
-from unionkit.vault import header
+from unionkit.vault import blobfiles, header
 from unionkit.vault.vault import is_vault_folder
 
 
@@ -42,10 +43,12 @@ def crypto_erase(folder: Path, *, include_local_backups: bool = True) -> None:
         if p.exists():
             _shred(p)
     fsync_dir(folder)
-    for name in ("vault.db", "vault.db-wal", "vault.db-shm", "lock"):
+    for name in ("vault.db", "vault.db-wal", "vault.db-shm", "vault.db-journal", "lock"):
         p = folder / name
         if p.exists():
             p.unlink()
+    if (folder / blobfiles.DIR_NAME).is_dir():  # their keys were inside the database: already unreadable
+        shutil.rmtree(folder / blobfiles.DIR_NAME)
     if include_local_backups and (folder / "backups").is_dir():
         shutil.rmtree(folder / "backups")
     try:
