@@ -196,3 +196,32 @@ def test_crypto_erase_removes_the_files(vault, small_pieces, tmp_path):
     crypto_erase(folder)
     assert not folder.exists()
     assert all(p.stat().st_size > 2 * PIECE for p in stolen.iterdir())  # only ciphertext was ever there
+
+
+def test_verify_vault_reports_a_damaged_file(vault, small_pieces):
+    from unionkit.checks import run_checks
+
+    put_bytes(vault, os.urandom(2 * PIECE), filename="video.mp4")
+    assert vault.integrity_problems() == []
+    f = _files(vault)[0]
+    raw = bytearray(f.read_bytes())
+    raw[-1] ^= 1
+    f.write_bytes(bytes(raw))
+    problems = vault.integrity_problems()
+    assert len(problems) == 1 and "video.mp4" in problems[0]
+    assert not run_checks(vault)[0].ok
+
+
+def test_locking_the_vault_stops_a_running_intake(vault, small_pieces):
+    calls = iter(range(100))
+
+    def lock_on_third_piece() -> bool:
+        if next(calls) == 2:
+            vault.close()  # auto-lock while a big file is being added
+        return False
+
+    folder = vault.folder
+    with pytest.raises(Cancelled):
+        blobs.put_stream(vault, io.BytesIO(os.urandom(10 * PIECE)), filename="x.mp4", total=10 * PIECE,
+                         cancelled=lock_on_third_piece)
+    assert not list((folder / "blobs").iterdir())

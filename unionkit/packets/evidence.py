@@ -20,6 +20,7 @@ from unionkit.errors import UnionkitError, ValidationError
 from unionkit.fsutil import atomic_writer, make_private_dir
 from unionkit.i18n import _
 from unionkit.packets import custody, intake, metadata
+from unionkit.packets.streams import prefetched_chunks
 from unionkit.vault import Vault
 from unionkit.vault.blobfiles import BlobDamaged
 from unionkit.vault.blobs import iter_chunks
@@ -199,7 +200,7 @@ def write_original(vault: Vault, item: EvidenceItem, out: Path, *, event: str = 
     h = hashlib.sha256()
     try:
         with atomic_writer(out) as fh:
-            for chunk in iter_chunks(vault, item.blob_id):
+            for chunk in prefetched_chunks(vault, item.blob_id):  # decrypt the next while this is written
                 h.update(chunk)
                 fh.write(chunk)
             if h.hexdigest() != item.sha256:

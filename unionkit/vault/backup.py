@@ -85,7 +85,7 @@ def create_backup(vault: Vault, out: Path) -> BackupInfo:
                          bytes(vault._dek), _NoLock())
             try:
                 copy.conn.execute("PRAGMA journal_mode = DELETE")
-                problems = copy.integrity_problems()
+                problems = copy.integrity_problems(files=False)  # files: checked while copied
                 digest = copy.logical_digest()
                 files = blobfiles.stored_blobs(copy.conn)
             finally:

@@ -205,6 +205,22 @@ def verify(vault_folder: Path, desc: Descriptor, sha256: str, filename: str = ""
         raise damaged(filename)
 
 
+def problems(vault) -> list[str]:
+    """One line per stored file that is missing, fails authentication or no longer matches its hash."""
+    with vault.lock:
+        try:
+            found = stored_blobs(vault._c())
+        except (ValueError, KeyError, TypeError) as exc:
+            return [f"stored file descriptor unreadable: {exc}"]
+    out = []
+    for desc, sha, name in found:
+        try:
+            verify(vault.folder, desc, sha, name)
+        except BlobDamaged:
+            out.append(f"stored file {desc.file} ({name}): damaged or missing")
+    return out
+
+
 def sweep_orphans(conn, vault_folder: Path) -> list[str]:
     """Delete files in ``blobs/`` that no committed blob references (cancelled or crashed intakes,
     deleted blobs). Only names of our own pattern are touched. Returns the names removed."""

@@ -51,8 +51,12 @@ def stage_stream(vault: Vault, fh: BinaryIO, *, filename: str = "", total: int |
     if vault.read_only:
         raise storage_full(read_only=True)
     report = None if progress is None else (lambda f: progress(f, filename))
+
+    def stop() -> bool:  # the user cancelled, or the vault was locked meanwhile
+        return not vault.is_open or (cancelled is not None and bool(cancelled()))
+
     try:
-        return blobwriter.write_stream(vault.folder, fh, total=total, progress=report, cancelled=cancelled,
+        return blobwriter.write_stream(vault.folder, fh, total=total, progress=report, cancelled=stop,
                                        on_cancel=lambda: Cancelled(_("Cancelled; nothing was stored.")))
     except OSError as exc:
         raise storage_full() from exc
