@@ -27,6 +27,7 @@ from unionkit.ledger.months import month_label
 from unionkit.money import Money
 from unionkit.ui import dialogs
 from unionkit.ui.area import AreaPage
+from unionkit.ui.treasury.delivery_tab import DeliveryTab
 from unionkit.ui.treasury.model import LedgerModel, RowsModel
 from unionkit.vault import Vault
 
@@ -145,6 +146,8 @@ class TreasuryPage(AreaPage):
         self.tabs.addTab(ledger_tab, "")
         self.tabs.addTab(arrears_tab, "")
         self.tabs.addTab(self.closes, "")
+        self.delivery = DeliveryTab()
+        self.tabs.addTab(self.delivery, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
@@ -174,6 +177,8 @@ class TreasuryPage(AreaPage):
         self.tabs.setTabText(0, _("Ledger"))
         self.tabs.setTabText(1, _("Dues arrears"))
         self.tabs.setTabText(2, _("Month closes"))
+        self.tabs.setTabText(3, _("Account delivery (art. 373)"))
+        self.delivery.retranslate()
         self.empty.setText(_("The ledger is empty. Start with \u201cNew entry\u2026\u201d (for example the opening "
                              "balance of the cash box and the bank account) or import the employer's payroll "
                              "check-off list."))
@@ -183,6 +188,7 @@ class TreasuryPage(AreaPage):
 
     def set_vault(self, vault: Vault | None) -> None:
         self.vault = vault
+        self.delivery.set_vault(vault)
         for b in (self.post_btn, self.reverse_btn, self.checkoff_btn, self.close_btn, self.report_btn,
                   self.categories_btn):
             b.setEnabled(vault is not None)
@@ -204,7 +210,8 @@ class TreasuryPage(AreaPage):
         self.refresh()
 
     def save_state(self) -> dict:
-        return {"tab": self.tabs.currentIndex(), "account": self.f_account.currentData(),
+        return {"tab": self.tabs.currentIndex(), "delivery": self.delivery.save_state(),
+                "account": self.f_account.currentData(),
                 "category": self.f_category.currentData(), "from": self.f_from.currentData(),
                 "to": self.f_to.currentData()}
 
@@ -217,6 +224,7 @@ class TreasuryPage(AreaPage):
                 combo.setCurrentIndex(i)
         self._loading = False
         self.tabs.setCurrentIndex(int(state.get("tab", 0) or 0))
+        self.delivery.restore_state(state.get("delivery") or {})
         if self.vault is not None:
             self.reload_entries()
 
@@ -283,6 +291,8 @@ class TreasuryPage(AreaPage):
             return
         if index == 1:
             self._load_arrears()
+        elif index == 3:
+            self.delivery.refresh()
         elif index == 2:
             rows = [[month_label(c.month), c.closed_by, format_date(dt.date.fromisoformat(c.closed_at[:10])),
                      format_int(c.entries), c.head_hash[:16] + "\u2026"]
@@ -366,6 +376,7 @@ class TreasuryPage(AreaPage):
         if self.vault is None:
             return
         dialogs.run_dialog(ReportDialog(self.vault, self))
+        self.delivery.set_vault(self.vault)  # a new art. 373 account shows in the delivery tab
 
     def edit_categories(self) -> None:
         from unionkit.ui.treasury.categories_dialog import CategoriesDialog
