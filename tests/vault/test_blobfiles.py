@@ -225,3 +225,39 @@ def test_locking_the_vault_stops_a_running_intake(vault, small_pieces):
         blobs.put_stream(vault, io.BytesIO(os.urandom(10 * PIECE)), filename="x.mp4", total=10 * PIECE,
                          cancelled=lock_on_third_piece)
     assert not list((folder / "blobs").iterdir())
+
+
+FILL = r"""
+import resource, signal, sys
+from pathlib import Path
+from unionkit.vault import Vault
+from unionkit.vault.blobs import put_file
+from unionkit.vault.vault import StorageFull
+v = Vault.open(sys.argv[1], sys.argv[2])
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+limit = 6 * 1024 * 1024
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+try:
+    put_file(v, Path(sys.argv[3]))
+except StorageFull as exc:
+    print("FULL:", exc.message, flush=True)
+v.set_setting("after", "still works")
+print("alive", flush=True)
+v.close()
+"""
+
+
+def test_disk_full_while_writing_a_big_file(vault, tmp_path):
+    import subprocess
+    import sys
+
+    src = tmp_path / "video.mp4"
+    src.write_bytes(os.urandom(blobfiles.THRESHOLD + 1))
+    folder = vault.folder
+    vault.close()
+    p = subprocess.run([sys.executable, "-c", FILL, str(folder), PASS, str(src)], capture_output=True,
+                       text=True, timeout=120)
+    assert "FULL: El disco está lleno" in p.stdout and "alive" in p.stdout, (p.stdout, p.stderr)
+    assert not list((folder / "blobs").iterdir())
+    with Vault.open(folder, PASS) as v:
+        assert v.scalar("SELECT count(*) FROM blob") == 0 and v.integrity_problems() == []

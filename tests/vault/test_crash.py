@@ -67,3 +67,49 @@ def test_kill_during_key_change(tmp_path, op):
             outcomes.add("old")
         assert (old_ok or new_ok) == digest
     assert outcomes  # at least one run reached a defined state
+
+
+BIG_CHILD = r"""
+import sys
+from pathlib import Path
+from unionkit.vault import Vault
+from unionkit.vault.blobs import put_file
+v = Vault.open(sys.argv[1], sys.argv[2])
+print("ready", flush=True)
+put_file(v, Path(sys.argv[3]))
+print("done", flush=True)
+v.close()
+"""
+
+
+def test_kill_during_a_big_file_intake(tmp_path):
+    """kill -9 while a file is written to the file store (issue 6): afterwards the blob is either
+    complete and readable, or absent with no file left behind (swept on open)."""
+    from unionkit.vault import blobfiles
+    from unionkit.vault.blobs import read_bytes
+
+    src = tmp_path / "video.mp4"
+    data = os.urandom(blobfiles.THRESHOLD * 3)
+    src.write_bytes(data)
+    rng = random.Random(5)
+    seen = set()
+    for i in range(4):
+        folder = tmp_path / f"v{i}"
+        Vault.create(folder, PASS).close()
+        p = subprocess.Popen([sys.executable, "-c", BIG_CHILD, str(folder), PASS, str(src)],
+                             stdout=subprocess.PIPE, env={**os.environ})
+        assert p.stdout.readline().strip() == b"ready"
+        time.sleep(rng.uniform(0, 0.25) if i < 3 else 0)
+        os.kill(p.pid, signal.SIGKILL)
+        p.wait()
+        with Vault.open(folder, PASS) as v:
+            ids = [r[0] for r in v.query("SELECT id FROM blob")]
+            files = list((folder / "blobs").iterdir()) if (folder / "blobs").exists() else []
+            if ids:
+                assert read_bytes(v, ids[0]) == data and len(files) == 1
+                seen.add("kept")
+            else:
+                assert files == []
+                seen.add("none")
+            assert v.integrity_problems() == []
+    assert seen
