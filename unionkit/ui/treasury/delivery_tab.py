@@ -106,7 +106,7 @@ class DeliveryTab(QWidget):
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setMargin(40)
+        self.empty.setContentsMargins(120, 40, 120, 40)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -122,9 +122,13 @@ class DeliveryTab(QWidget):
         for b in (self.mark_btn, self.clear_btn, self.pdf_btn):
             actions.addWidget(b)
         actions.addWidget(self.status, 1)
+        self.header = QWidget()  # hidden while there is no account to choose
+        hl = QVBoxLayout(self.header)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addLayout(top)
+        hl.addLayout(filters)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addLayout(filters)
+        lay.addWidget(self.header)
         lay.addWidget(self.stack, 1)
         lay.addLayout(actions)
         self.retranslate()
@@ -248,6 +252,7 @@ class DeliveryTab(QWidget):
         busy = self.task is not None and not self.task.finished
         for w in (self.mark_btn, self.clear_btn, self.search, self.pending_only):
             w.setEnabled(has)
+        self.header.setVisible(has)
         self.pdf_btn.setEnabled(has and not busy)
 
     # -- actions --------------------------------------------------------------------------------
