@@ -18,8 +18,8 @@ from unionkit.ledger.delivery import method_label
 from unionkit.members.text import fold
 
 Index = QModelIndex | QPersistentModelIndex
-PENDING = QBrush(QColor("#9a5b00"))
-DONE = QBrush(QColor("#1e6b34"))
+PENDING = QBrush(QColor("#fdebc8"))  # a soft amber cell (the selection colour still wins)
+DONE = QBrush(QColor("#dcefe1"))
 COLUMNS = 5
 
 
@@ -110,7 +110,7 @@ class DeliveryModel(QAbstractTableModel):
             if c == 3:
                 return method_label(r["method"]) if r["method"] else ""
             return _date(r["delivered_at"])
-        if role == Qt.ItemDataRole.ForegroundRole and c == 2:
+        if role == Qt.ItemDataRole.BackgroundRole and c == 2:
             return DONE if r["method"] else PENDING
         return None
 
