@@ -29,7 +29,8 @@ def _qdate(day: dt.date) -> QDate:
 class MarkDeliveredDialog(QDialog):
     """The date defaults to today and can go back to the last day of the account's period, no further."""
 
-    def __init__(self, report: AccountReport, count: int, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(self, report: AccountReport, count: int, today: dt.date, parent: QWidget | None = None, *,
+                 already: int = 0) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Mark as delivered"))
         self.setMinimumWidth(460)
@@ -37,6 +38,12 @@ class MarkDeliveredDialog(QDialog):
                                 "Record that {n} members received the written account:", count).format(
             n=format_int(count)))
         intro.setWordWrap(True)
+        self.already = QLabel(ngettext(
+            "{n} of them was already marked: how and when will be replaced.",
+            "{n} of them were already marked: how and when will be replaced.", already).format(
+            n=format_int(already)))
+        self.already.setWordWrap(True)
+        self.already.setVisible(already > 0)
         self.method = QComboBox()
         for code in METHODS:
             self.method.addItem(method_label(code), code)
@@ -64,6 +71,7 @@ class MarkDeliveredDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
+        lay.addWidget(self.already)
         lay.addLayout(form)
         lay.addWidget(buttons)
 

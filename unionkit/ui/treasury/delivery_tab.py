@@ -60,7 +60,7 @@ class DeliveryTab(QWidget):
         self._wanted: dict = {}  # state restored before the accounts were loaded
         self.report_label = QLabel()
         self.report = QComboBox()
-        self.report.setMinimumContentsLength(44)
+        self.report.setMinimumContentsLength(30)
         self.report.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.report.currentIndexChanged.connect(self._report_changed)
         self.count = QLabel()
@@ -221,12 +221,15 @@ class DeliveryTab(QWidget):
         self.stack.setCurrentWidget(self.table if rid is not None else self.empty)
         self.status.setText("")
         self.reload_rows()
+        self.table.scrollToTop()
 
     def reload_rows(self) -> None:
         """Re-read the log of the chosen account (after a mark or undo), keeping filter and sort."""
         rid = self.current_report_id()
         rows = delivery.delivery_log(self.vault, rid) if self.vault is not None and rid is not None else []
+        scroll = self.table.verticalScrollBar().value()
         self.model.set_rows(rows)
+        self.table.verticalScrollBar().setValue(scroll)
         self._show_counts()
         self._enable()
 
@@ -284,7 +287,7 @@ class DeliveryTab(QWidget):
             dialogs.info(self, title, _("This account's period ends on {date}; deliveries can be recorded from "
                                         "that day on.").format(date=format_date(report.period_end)))
             return
-        dlg = MarkDeliveredDialog(report, len(rows), today, self)
+        dlg = MarkDeliveredDialog(report, len(rows), today, self, already=sum(1 for r in rows if r["method"]))
         if not dialogs.run_dialog(dlg):
             return
         try:
