@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
 from tests.ledger.conftest import add_person, add_workplace
+from unionkit import i18n
 from unionkit.ledger import delivery
 from unionkit.ui import dialogs, workers
 
@@ -101,8 +102,13 @@ def test_mark_search_filter_undo_and_lock(page, vault, people, clock):
     # sort by "Delivered": the two delivered ones first when descending
     tab.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     assert {tab.model.row(0)["person_id"], tab.model.row(1)["person_id"]} == {people["José"], people["Iñaki"]}
-    # undo one with a confirmation; declining changes nothing
+    # marking again says that how and when will be replaced; cancelling changes nothing
     tab.select_people([people["José"], people["Ana"]])
+    seen = []
+    dialogs.preanswer(lambda dlg: seen.append(dlg.already.isVisibleTo(dlg) and "1 ya" in dlg.already.text()))
+    tab.mark_selected()
+    assert seen == [True] and delivery.delivery_counts(vault, rid) == (2, 6)
+    # undo one with a confirmation; declining changes nothing
     dialogs.preanswer(False)
     tab.clear_selected()
     assert delivery.delivery_counts(vault, rid) == (2, 6)
@@ -110,6 +116,15 @@ def test_mark_search_filter_undo_and_lock(page, vault, people, clock):
     tab.clear_selected()
     assert delivery.delivery_counts(vault, rid) == (1, 6) and "1 de 6" in tab.count.text()
     assert "José Núñez" in dialogs.history[-1][2]
+    # a language change re-reads everything
+    i18n.set_language("en")
+    try:
+        page.retranslate()
+        assert page.tabs.tabText(3) == "Account delivery (art. 373)" and "1 of 6" in tab.count.text()
+        assert tab.model.headerData(2, Qt.Orientation.Horizontal) == "Delivered"
+    finally:
+        i18n.set_language("es_MX")
+        page.retranslate()
     # the other account
     tab.report.setCurrentIndex(1)
     assert "0 de 6" in tab.count.text()
