@@ -158,16 +158,17 @@ def delivery_log(vault: Vault, report_id: int | None) -> list[dict]:
     rows = vault.query(
         "SELECT p.id, TRIM(p.nombre || ' ' || p.primer_apellido || ' ' || p.segundo_apellido), "
         "COALESCE(w.name, ''), d.method, d.delivered_at, COALESCE(p.curp, ''), p.employee_no, p.sort_name, "
-        "p.primer_apellido, p.segundo_apellido, p.nombre FROM person p "
+        "p.primer_apellido, p.segundo_apellido, p.nombre, p.search_text FROM person p "
         "LEFT JOIN workplace w ON w.id = p.workplace_id "
         "LEFT JOIN account_delivery d ON d.person_id = p.id AND d.report_id = ? "
         f"WHERE {_ACTIVE}",
         (report_id or -1,))
     out = []
-    for pid, name, wp, method, when, curp, emp, sort_name, ap1, ap2, nombre in rows:
+    for pid, name, wp, method, when, curp, emp, sort_name, ap1, ap2, nombre, folded in rows:
+        # the register keeps the folded names and the Spanish sort key; rows written otherwise get them here
         sort_name = sort_name or " ".join(sort_fold(x) for x in (ap1, ap2, nombre) if x)
         out.append({"person_id": pid, "name": name, "workplace": wp, "method": method, "delivered_at": when,
-                    "search": f"{fold(name)} \u241f {fold(wp)} \u241f {curp.lower()} \u241f {emp.lower()}",
+                    "search": f"{folded or fold(name)} \u241f {fold(wp)} \u241f {curp.lower()} \u241f {emp.lower()}",
                     "sort_name": sort_name})
     out.sort(key=lambda r: (r["sort_name"], r["person_id"]))
     return out
