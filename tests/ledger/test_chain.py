@@ -99,11 +99,15 @@ def test_verify_while_holding_the_vault_lock(vault, clock):
     assert chain.verify(vault).entries == 3
 
 
-@pytest.mark.parametrize("where", [1, 3, 255, 256, 257, 600])
+def _many(vault, clock, n, **extra):
+    entries.insert_entries(vault, [{"entry_date": "2026-03-01", "account_id": 1, "category_id": 2, "amount": 100 + i,
+                                    **extra} for i in range(n)], clock=clock)
+
+
+@pytest.mark.parametrize("where", [1, 3, 256, 2047, 2048, 2049, 4200])
 def test_batch_boundaries(vault, clock, where):
-    entries.insert_entries(vault, [{"entry_date": "2026-03-01", "account_id": 1, "category_id": 2, "amount": 100 + i}
-                                   for i in range(600)], clock=clock)
-    assert chain.verify(vault).ok and chain.verify(vault).entries == 600
+    _many(vault, clock, 4200)
+    assert chain.verify(vault).ok and chain.verify(vault).entries == 4200
     vault.execute("DROP TRIGGER ledger_entry_no_update")
     vault.execute("UPDATE ledger_entry SET amount = 1 WHERE id = ?", (where,))
     res = chain.verify(vault)
@@ -111,9 +115,40 @@ def test_batch_boundaries(vault, clock, where):
 
 
 def test_broken_link_at_a_batch_boundary(vault, clock):
-    entries.insert_entries(vault, [{"entry_date": "2026-03-01", "account_id": 1, "category_id": 2, "amount": 100 + i}
-                                   for i in range(600)], clock=clock)
+    _many(vault, clock, 2100)
     vault.execute("DROP TRIGGER ledger_entry_no_delete")
-    vault.execute("DELETE FROM ledger_entry WHERE id = 256")
+    vault.execute("DELETE FROM ledger_entry WHERE id = 2049")
     res = chain.verify(vault)
-    assert not res.ok and res.broken_id == 257 and res.problem == "prev_hash"
+    assert not res.ok and res.broken_id == 2050 and res.problem == "prev_hash"
+
+
+def test_separator_inside_a_memo_is_fine_and_later_tamper_still_found(vault, clock):
+    """Batches are split on U+001E; a memo that holds one sends its batch down the row-by-row path."""
+    _many(vault, clock, 100)
+    _post(vault, dt.date(2026, 3, 2), 500, memo="pegado de Excel\x1e\x1fcon controles", clock=clock)
+    _many(vault, clock, 3000)
+    res = chain.verify(vault)
+    assert res.ok and res.entries == 3101 and res.head == chain.head(vault)[1]
+    vault.execute("DROP TRIGGER ledger_entry_no_update")
+    vault.execute("UPDATE ledger_entry SET amount = 7 WHERE id = 2500")
+    res = chain.verify(vault)
+    assert not res.ok and res.broken_id == 2500 and res.entries == 2500
+
+
+def test_hash_text_shifted_between_two_entries_is_found(vault, clock):
+    """Concatenated per batch the stored hashes would still read the same: each must be 64 characters."""
+    _many(vault, clock, 10)
+    vault.execute("DROP TRIGGER ledger_entry_no_update")
+    h4, h5 = (vault.scalar("SELECT hash FROM ledger_entry WHERE id = ?", (i,)) for i in (4, 5))
+    vault.execute("UPDATE ledger_entry SET hash = ? WHERE id = 4", (h4[:-1],))
+    vault.execute("UPDATE ledger_entry SET hash = ? WHERE id = 5", (h4[-1] + h5,))
+    res = chain.verify(vault)
+    assert not res.ok and res.broken_id == 4 and res.problem == "hash"
+
+
+def test_stopping_early_leaves_the_connection_usable(vault, clock):
+    _many(vault, clock, 9000)
+    vault.execute("DROP TRIGGER ledger_entry_no_update")
+    vault.execute("UPDATE ledger_entry SET amount = 1 WHERE id = 3")
+    assert chain.verify(vault).broken_id == 3  # stops in the first batch while the next one is in flight
+    assert vault.scalar("SELECT count(*) FROM ledger_entry") == 9000

@@ -8,7 +8,9 @@ caught as well.
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from unionkit.i18n import _
@@ -87,15 +89,81 @@ def _verify_range(conn, lo: int, hi: int, prev: str, batch: int = 256) -> dict:
         last_id = ids[-1]
 
 
+# A batch in one statement: SQLite concatenates the canonical forms (record-separated) and the stored
+# links and hashes, so Python gets three values per 2,048 entries instead of four per entry. The batch
+# is accepted only if every stored hash and link is exactly 64 characters and no canonical form holds
+# the separator; anything else (or any mismatch) is re-checked row by row by ``_verify_range``.
+_BATCH_SQL = ("SELECT count(*), max(id), CAST(group_concat(c, char(30)) AS BLOB), group_concat(prev_hash, ''), "
+              "group_concat(hash, ''), min(length(prev_hash)) = 64 AND max(length(prev_hash)) = 64 "
+              "AND min(length(hash)) = 64 AND max(length(hash)) = 64 FROM (SELECT CAST(concat_ws(char(31), 'ukl1', "
+              + ", ".join(f"IFNULL({c}, '')" for c in HASHED_COLUMNS)
+              + ", prev_hash) AS BLOB) AS c, prev_hash, hash, id FROM ledger_entry WHERE id > ? ORDER BY id LIMIT ?)")
+_BATCH = 2048
+
+
+def _batches(conn, start: int, threaded: bool) -> Iterator[tuple]:
+    """The batch rows after id ``start``; with ``threaded`` a second thread steps the statements:
+    SQLite reads, decrypts and concatenates a whole batch without the GIL while this thread hashes the
+    previous one. Closing the generator waits for the statement in flight."""
+    def step(last_id: int) -> tuple:
+        return conn.execute(_BATCH_SQL, (last_id, _BATCH)).fetchone()
+
+    if not threaded:
+        while (row := step(start))[0]:
+            yield row
+            start = row[1]
+        return
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ledger-verify") as pool:
+        pending = pool.submit(step, start)
+        try:
+            while (row := pending.result())[0]:
+                pending = pool.submit(step, row[1])
+                yield row
+        finally:
+            pending.result()
+
+
+def _verify_all(conn, threaded: bool = True) -> dict:
+    sha = hashlib.sha256
+    out: dict = {"count": 0, "last": GENESIS, "broken": None}
+    last_id = 0
+    while True:
+        suspect = None
+        batches = _batches(conn, last_id, threaded)
+        for n, max_id, canons, prevs, hashes, widths_ok in batches:
+            parts = canons.split(b"\x1e")
+            if widths_ok and len(parts) == n and prevs == out["last"] + hashes[:-64] \
+                    and b"".join([sha(c).digest() for c in parts]).hex() == hashes:
+                out["count"] += n
+                out["last"] = hashes[-64:]
+                last_id = max_id
+            else:
+                suspect = max_id
+                break
+        batches.close()
+        if suspect is None:
+            return out
+        # Name the first broken entry, or accept a batch whose text merely held the separator.
+        part = _verify_range(conn, last_id, suspect, out["last"])
+        if part["broken"]:
+            k, link, entry_id, problem = part["broken"]
+            out["broken"] = (out["count"] + k, link, entry_id, problem)
+            return out
+        out["count"] += part["count"]
+        out["last"] = part["last"]
+        last_id = suspect
+
+
 def verify(vault: Vault) -> VerifyResult:
     """Recompute the chain from the first entry; stop at the first broken one.
 
-    SQLite builds each canonical form (the same bytes as :func:`canonical`); Python hashes a small batch
-    at a time (256 rows: they stay in the CPU caches, which measured ~25 % faster than 20k-row batches
-    at 1M entries) and compares links and digests batch-wise, walking only a failing batch row by row.
+    SQLite builds each canonical form (the same bytes as :func:`canonical`) and hands over 2,048 entries
+    at a time as three concatenated values, stepped by a second thread so that reading and decrypting the
+    next batch overlaps hashing this one; links and digests are compared batch-wise and only a failing
+    batch is walked row by row. (The vault lock is held throughout: the connection is not shared.)
     """
     with vault.lock:
-        part = _verify_range(vault.conn, 0, 2**62, GENESIS)
+        part = _verify_all(vault.conn)
     if part["broken"]:
         n, link, entry_id, problem = part["broken"]
         return VerifyResult(False, n, link, entry_id, problem)
