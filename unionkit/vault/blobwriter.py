@@ -83,6 +83,17 @@ def _put(q: queue.Queue, item, stop: threading.Event) -> bool:
     return False
 
 
+def _get(q: queue.Queue, werrors: list):
+    """The next piece from the reader; raises the writer's error as soon as there is one."""
+    while True:
+        if werrors:
+            raise werrors[0]
+        try:
+            return q.get(timeout=0.05)
+        except queue.Empty:
+            continue
+
+
 def _reader(fh: BinaryIO, chunk: int, out: queue.Queue, h, stop: threading.Event) -> None:
     try:
         while not stop.is_set():
@@ -152,11 +163,9 @@ def write_stream(vault_folder: Path, fh: BinaryIO, *, total: int | None = None,
         size = index = 0
         pending: bytes | None = None
         while True:
-            item = inq.get()
+            item = _get(inq, werrors)
             if isinstance(item, SourceError):
                 raise item
-            if werrors:
-                raise werrors[0]
             if cancelled is not None and cancelled():
                 raise on_cancel() if on_cancel else InterruptedError("cancelled")
             final = item is _END
