@@ -59,6 +59,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("out", metavar="OUT.pdf")
     p.set_defaults(handler=cmd_annex)
 
+    p = vs.add_parser("access-log", help=_("who viewed, imported, changed or exported a campaign's support list"))
+    p.add_argument("campaign", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_access_log)
+
 
 def _lang(args) -> str:
     from unionkit import i18n
@@ -163,4 +168,20 @@ def cmd_annex(args, ctx) -> int:
 
     v = ctx.open_vault()
     print(str(build_support_annex(v, args.campaign, args.out, _lang(args))))
+    return 0
+
+
+def cmd_access_log(args, ctx) -> int:
+    from unionkit.votes import access_log, campaigns
+
+    v = ctx.open_vault()
+    campaigns.get(v, args.campaign)  # a clear error for an unknown campaign
+    items = access_log.entries(v, args.campaign)
+    if args.json:
+        ctx.emit_json({"campaign": args.campaign, "entries": items})
+        return 0
+    for e in items:
+        print(f"{e['at']}  {access_log.action_label(e['action']):<28} {e['actor']:<14} {e['rows']:>6}  {e['detail']}")
+    if not items:
+        print(_("Nothing recorded yet."))
     return 0

@@ -14,7 +14,7 @@ from pathlib import Path
 from unionkit.errors import ValidationError
 from unionkit.i18n import N_, _
 from unionkit.vault import Vault
-from unionkit.votes import rolls
+from unionkit.votes import access_log, rolls
 from unionkit.votes.threshold import RollMap, RollPerson, SupportRow, ThresholdResult, check_support
 
 # The CFCRL's common rejection reasons, as a checklist the organizer ticks (DOMAIN §1.3-1.4; product choice).
@@ -83,35 +83,54 @@ def update(vault: Vault, cid: int, **fields: object) -> None:
         vault.execute(f"UPDATE rep_campaign SET {k} = ? WHERE id = ?", (v, cid))
 
 
-def add_supporters(vault: Vault, cid: int, rows: list[SupportRow]) -> None:
+def add_supporters(vault: Vault, cid: int, rows: list[SupportRow], *, replace: bool = False,
+                   source: str | Path = "") -> None:
+    """Add (or with ``replace``, swap in) support rows in one transaction, recorded in the access log."""
     get(vault, cid)
     with vault.transaction() as conn:
+        if replace:
+            conn.execute("DELETE FROM rep_support WHERE campaign_id = ?", (cid,))
         conn.executemany(
             "INSERT INTO rep_support (campaign_id, line, full_name, curp, hire_date, signed) VALUES (?,?,?,?,?,?)",
             [(cid, r.line, r.full_name, r.curp, r.hire_date.isoformat() if r.hire_date else None, int(r.signed))
              for r in rows])
+        access_log.record(vault, cid, "imported", rows=len(rows), detail=source, conn=conn)
 
 
 def import_supporters(vault: Vault, cid: int, path: str | Path, *, replace: bool = True) -> int:
-    """Load a signed support list (Nombre, CURP, Fecha de ingreso, Firma) with the roster reader."""
+    """Load a signed support list (Nombre, CURP, Fecha de ingreso, Firma) with the roster reader; the old
+    list is replaced in the same transaction (a failed import keeps it)."""
     from unionkit.votes.rosterfile import read_supporters
 
     rows = read_supporters(path)
-    if replace:
-        vault.execute("DELETE FROM rep_support WHERE campaign_id = ?", (cid,))
-    add_supporters(vault, cid, rows)
+    add_supporters(vault, cid, rows, replace=replace, source=Path(path))
     return len(rows)
 
 
+def _support_row(vault: Vault, support_id: int) -> tuple[int, int]:
+    row = vault.query("SELECT campaign_id, line FROM rep_support WHERE id = ?", (support_id,))
+    if not row:
+        raise ValidationError(_("That support row no longer exists."))
+    return row[0]
+
+
 def set_signed(vault: Vault, support_id: int, signed: bool) -> None:
-    vault.execute("UPDATE rep_support SET signed = ? WHERE id = ?", (int(signed), support_id))
+    cid, line = _support_row(vault, support_id)
+    with vault.transaction() as conn:
+        conn.execute("UPDATE rep_support SET signed = ? WHERE id = ?", (int(signed), support_id))
+        access_log.record(vault, cid, "edited", rows=1, conn=conn, detail=_("line {line}: signed {value}").format(
+            line=line, value=_("yes") if signed else _("no")))
 
 
 def attach_scan(vault: Vault, support_id: int, path: str | Path) -> int:
     from unionkit.vault.blobs import put_file
 
+    cid, line = _support_row(vault, support_id)
     blob_id = put_file(vault, Path(path)).id
-    vault.execute("UPDATE rep_support SET scan_blob_id = ? WHERE id = ?", (blob_id, support_id))
+    with vault.transaction() as conn:
+        conn.execute("UPDATE rep_support SET scan_blob_id = ? WHERE id = ?", (blob_id, support_id))
+        access_log.record(vault, cid, "edited", rows=1, conn=conn,
+                          detail=_("line {line}: scan {file}").format(line=line, file=Path(path).name))
     return blob_id
 
 

@@ -29,7 +29,7 @@ from unionkit.ui import dialogs
 from unionkit.ui.votes.campaign_dialog import NewCampaignDialog
 from unionkit.ui.votes.models import RowsModel, dated
 from unionkit.vault import Vault
-from unionkit.votes import campaigns
+from unionkit.votes import access_log, campaigns
 
 
 class Workbench(QWidget):
@@ -54,6 +54,9 @@ class Workbench(QWidget):
         self.in_service.editingFinished.connect(self._save_in_service)
         self.annex_btn = QPushButton()
         self.annex_btn.clicked.connect(self.write_annex)
+        self.log_btn = QPushButton()
+        self.log_btn.clicked.connect(self.show_access_log)
+        self._viewed: set[int] = set()  # campaigns whose list was shown since the vault was opened
         self.counter = QLabel()
         self.counter.setObjectName("counter")
         self.counter.setStyleSheet("font-size: 22px; font-weight: bold;")
@@ -94,7 +97,10 @@ class Workbench(QWidget):
         left.addWidget(self.empty)
         left.addWidget(self.table, 1)
         body.addLayout(left, 3)
-        body.addWidget(self.checks_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.checks_box, 1)
+        right.addWidget(self.log_btn)
+        body.addLayout(right, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.counter)
@@ -112,6 +118,8 @@ class Workbench(QWidget):
         self.toggle_btn.setText(_("Signed / not signed"))
         self.annex_btn.setText(_("CFCRL annex (PDF)…"))
         self.scan_btn.setText(_("Attach scan…"))
+        self.log_btn.setText(_("Access log of the list…"))
+        self.log_btn.setToolTip(_("Who viewed, imported, changed or exported this support list, and when"))
         self.in_service_label.setText(_("In the employer's service"))
         self.in_service.setSpecialValueText(_("unknown"))
         self.checks_box.setTitle(_("Common CFCRL rejection reasons"))
@@ -125,6 +133,7 @@ class Workbench(QWidget):
 
     def clear(self) -> None:
         self.vault = None
+        self._viewed.clear()
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.blockSignals(False)
@@ -152,7 +161,8 @@ class Workbench(QWidget):
         self.combo.setToolTip(self.combo.currentText())
         has = bool(items)
         self.empty.setVisible(not has)
-        for w in (self.import_btn, self.toggle_btn, self.scan_btn, self.annex_btn, self.checks_box, self.in_service):
+        for w in (self.import_btn, self.toggle_btn, self.scan_btn, self.annex_btn, self.checks_box, self.in_service,
+                  self.log_btn):
             w.setEnabled(has)
         self._load()
 
@@ -199,6 +209,9 @@ class Workbench(QWidget):
             payload.append(s["id"])
             flags.append(s["line"] in verdict)
         self.model.set_rows(rows, payload, flagged=flags, numeric=[0])
+        if rows and cid not in self._viewed:  # DOMAIN §1 "Confidentiality": a view is logged
+            access_log.record(self.vault, cid, "viewed", rows=len(rows))
+            self._viewed.add(cid)
         self._set_checks(c["checklist"])
         self.in_service.blockSignals(True)
         self.in_service.setValue(c["headcount_in_service"] or 0)
@@ -274,6 +287,13 @@ class Workbench(QWidget):
             dialogs.error(self, _("Attach scan…"), exc.message)
             return
         self._load()
+
+    def show_access_log(self) -> None:
+        from unionkit.ui.votes.access_dialog import AccessLogDialog
+
+        cid = self.campaign_id()
+        if self.vault is not None and cid is not None:
+            dialogs.run_dialog(AccessLogDialog(self.vault, cid, self.combo.currentText(), self))
 
     def write_annex(self) -> None:
         cid = self.campaign_id()
