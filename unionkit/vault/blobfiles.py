@@ -6,8 +6,9 @@ Why: SQLCipher writes 4 KiB pages (one pwrite + HMAC each, ~262k per GB), which 
 Format (all integers big-endian)::
 
     header  b"UKBLOB01" | file_id (16 random bytes) | chunk size u32 | 4 zero bytes   (32 bytes)
-    chunk i AES-256-GCM(plaintext piece i) + 16-byte tag, pieces of ``chunk size`` bytes, the last
-            one shorter (an empty file is one empty final piece)
+    chunk i AES-256-GCM(plaintext piece i) + 16-byte tag; every piece is ``chunk size`` bytes, the
+            last one padded with zeros (an empty file is one padded piece), so the stored size shows
+            only the number of 4 MiB pieces, not the exact size of the evidence
 
 Each file has its own random 256-bit key. The key, the file name, the size and the piece size are
 kept only inside the SQLCipher database, as the ``blob_chunk`` row with ``seq = -1`` of the blob
@@ -126,8 +127,9 @@ def valid_name(name: str) -> bool:
     return bool(_NAME.match(name))
 
 
-def iter_plain(vault_folder: Path, desc: Descriptor, filename: str = "") -> Iterator[bytes]:
-    """Decrypt and yield the pieces of a stored file; :class:`BlobDamaged` on any problem."""
+def _pieces(vault_folder: Path, desc: Descriptor, filename: str) -> Iterator[tuple[bytes, bytes]]:
+    """(stored bytes, plaintext) of each piece, header first as (header, b""); the padding of the last
+    piece is cut off. :class:`BlobDamaged` on any problem."""
     path = blob_dir(vault_folder) / desc.file
     try:
         fh = path.open("rb", buffering=0)
@@ -137,18 +139,27 @@ def iter_plain(vault_folder: Path, desc: Descriptor, filename: str = "") -> Iter
         header = fh.read(_HEADER.size)
         if header != header_bytes(desc.file_id, desc.chunk):
             raise damaged(filename)
+        yield header, b""
         aead = AESGCM(desc.key)
         n = desc.pieces()
         for i in range(n):
-            want = (desc.size - i * desc.chunk if i == n - 1 else desc.chunk) + TAG
-            data = _read_exact(fh, want)
+            data = _read_exact(fh, desc.chunk + TAG)
             nonce, aad = nonce_aad(header, i, i == n - 1)
             try:
-                yield aead.decrypt(nonce, data, aad)
+                plain = aead.decrypt(nonce, data, aad)
             except InvalidTag:
                 raise damaged(filename) from None
+            yield data, plain if i < n - 1 else plain[:desc.size - i * desc.chunk]
         if fh.read(1):
             raise damaged(filename)
+
+
+def iter_plain(vault_folder: Path, desc: Descriptor, filename: str = "") -> Iterator[bytes]:
+    """Decrypt and yield the pieces of a stored file; :class:`BlobDamaged` on any problem."""
+    it = _pieces(vault_folder, desc, filename)
+    next(it)
+    for _raw, plain in it:
+        yield plain
 
 
 def _read_exact(fh, n: int) -> bytes:
@@ -165,33 +176,16 @@ def _read_exact(fh, n: int) -> bytes:
 def iter_raw_verified(vault_folder: Path, desc: Descriptor, sha256: str, filename: str = "") -> Iterator[bytes]:
     """Yield the encrypted file as stored (header, then each piece with its tag) while decrypting it:
     :class:`BlobDamaged` at the end if it does not authenticate or its SHA-256 is not ``sha256``."""
-    path = blob_dir(vault_folder) / desc.file
-    try:
-        fh = path.open("rb", buffering=0)
-    except OSError:
-        raise damaged(filename) from None
     h = hashlib.sha256()
-    with fh:
-        header = fh.read(_HEADER.size)
-        if header != header_bytes(desc.file_id, desc.chunk):
-            raise damaged(filename)
-        yield header
-        aead = AESGCM(desc.key)
-        n = desc.pieces()
-        for i in range(n):
-            data = _read_exact(fh, (desc.size - i * desc.chunk if i == n - 1 else desc.chunk) + TAG)
-            nonce, aad = nonce_aad(header, i, i == n - 1)
-            try:
-                h.update(aead.decrypt(nonce, data, aad))
-            except InvalidTag:
-                raise damaged(filename) from None
-            yield data
-        if fh.read(1) or h.hexdigest() != sha256:
-            raise damaged(filename)
+    for raw, plain in _pieces(vault_folder, desc, filename):
+        h.update(plain)
+        yield raw
+    if h.hexdigest() != sha256:
+        raise damaged(filename)
 
 
 def stored_size(desc: Descriptor) -> int:
-    return _HEADER.size + desc.size + TAG * desc.pieces()
+    return _HEADER.size + (desc.chunk + TAG) * desc.pieces()
 
 
 def verify(vault_folder: Path, desc: Descriptor, sha256: str, filename: str = "") -> None:

@@ -171,11 +171,13 @@ def write_stream(vault_folder: Path, fh: BinaryIO, *, total: int | None = None,
             final = item is _END
             if pending is not None or final:
                 piece = b"" if pending is None else pending
+                size += len(piece)
+                if len(piece) < chunk:  # only the last piece can be short: pad it (hides the exact size)
+                    piece += bytes(chunk - len(piece))
                 nonce, aad = blobfiles.nonce_aad(header, index, final)
                 if not _put(outq, aead.encrypt(nonce, piece, aad), stop):
                     raise werrors[0] if werrors else OSError(errno.EIO, "write stopped")
                 index += 1
-                size += len(piece)
                 if progress is not None and total:
                     progress(min(1.0, size / total))
             if final:
