@@ -27,12 +27,21 @@ _VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
 _VARIANT_RFC = bytes((b & 0x3F) | 0x80 for b in range(256))
 
 
+# Output position (0..36, 36 = the newline that separates uids) -> hex digit index (or a literal).
+_UUID_LAYOUT = [*range(0, 8), "-", *range(8, 12), "-", *range(12, 16), "-", *range(16, 20), "-", *range(20, 32), "\n"]
+
+
 def uuid4_strings(n: int) -> list[str]:
     """``n`` random UUID v4 strings, as ``str(uuid.uuid4())`` gives, from one read of the OS random
-    source (uuid4() reads it once per call: ~1 µs each at 100,000 rows)."""
+    source; the text of all of them is laid out by strided slice copies and split once (no per-uid
+    formatting: ~0.5 µs each at 100,000 rows)."""
+    if n <= 0:
+        return []
     raw = bytearray(os.urandom(16 * n))
     raw[6::16] = raw[6::16].translate(_VERSION_4)
     raw[8::16] = raw[8::16].translate(_VARIANT_RFC)
-    h = raw.hex()
-    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
-            for i in range(0, 32 * n, 32)]
+    digits = raw.hex().encode("ascii")
+    out = bytearray(37 * n)
+    for pos, src in enumerate(_UUID_LAYOUT):
+        out[pos::37] = digits[src::32] if isinstance(src, int) else src.encode("ascii") * n
+    return out.decode("ascii").split("\n")[:n]

@@ -74,22 +74,25 @@ def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int
         return col if everything else [col[i] for i in rows]
 
     empty = [""] * n
-    nombre = pick(vals["nombre"]) if "nombre" in vals else empty
-    ap1 = pick(vals["primer_apellido"]) if "primer_apellido" in vals else empty
-    ap2 = pick(vals["segundo_apellido"]) if "segundo_apellido" in vals else empty
-    nombre = [x or "" for x in nombre] if None in nombre else nombre
-    ap1 = [x or "" for x in ap1] if None in ap1 else ap1
-    ap2 = [x or "" for x in ap2] if None in ap2 else ap2
+    # Text columns hold no None, except names split from a full-name column and NSS/RFC.
+    maybe_none = {"nss", "rfc"} | ({"nombre", "primer_apellido", "segundo_apellido"}
+                                   if "nombre_completo" in prev.mapping else set())
+
+    def text(f: str) -> list[str]:
+        if f not in vals:
+            return empty
+        col = pick(vals[f])
+        return [x or "" for x in col] if f in maybe_none and None in col else col
+
+    nombre, ap1, ap2 = text("nombre"), text("primer_apellido"), text("segundo_apellido")
     names = ["uid", "nombre", "primer_apellido", "segundo_apellido", "curp"]
     cols: list[list] = [sorted(uuid4_strings(n)), nombre, ap1, ap2, pick(vals["curp"])]
     for f in OPTIONAL_TEXT:
         if f in vals:
-            col = pick(vals[f])
             names.append(f)
-            cols.append([x or "" for x in col] if None in col else col)
-    sex = pick(vals["sex"])
-    names += ["sex", "birth_date"]
-    cols += [[x or "" for x in sex] if None in sex else sex, pick(vals["birth_date"])]
+            cols.append(text(f))
+    names += ["sex", "birth_date"]  # both known for every valid CURP (from it, when the row has none)
+    cols += [pick(vals["sex"]), pick(vals["birth_date"])]
     wids = pick(vals["workplace_id"]) if "workplace_id" in vals else [None] * n
     if "workplace" in vals:
         resolved = {w: wp_ids.get(w.casefold()) for w in set(pick(vals["workplace"])) if w}
