@@ -76,6 +76,29 @@ def _populate(vault: Vault, rng: random.Random, small: bool) -> None:
         _month(vault, rng, month, members, c, cash, bank, i)
         if month <= add_months(last, -2):
             periods.close_month(vault, month, OFFICERS, note="Cierre revisado por la Comisión de Vigilancia")
+    _account_373(vault, rng, add_months(last, -2), [m[0] for m in members], today)
+
+
+def _account_373(vault: Vault, rng: random.Random, end: str, member_ids: list[int], today: dt.date) -> None:
+    """The last closed semester's art. 373 account, handed out at the assembly and afterwards: most
+    members have received it, some are still pending (the delivery tab has something to show)."""
+    from unionkit.ledger import chain, delivery
+
+    start = add_months(end, -5)
+    rid = delivery.report_for(vault, start, end, chain.head(vault)[1])
+    y, m = int(end[:4]), int(end[5:])
+    assembly = dt.date(y + m // 12, m % 12 + 1, 6)
+    if assembly > today:
+        return
+    shuffled = member_ids[:]
+    rng.shuffle(shuffled)
+    n = len(shuffled)
+    plan = [("assembly", 0.0, 0.62, assembly), ("hand", 0.62, 0.74, min(today, assembly + dt.timedelta(days=9))),
+            ("messaging", 0.74, 0.79, min(today, assembly + dt.timedelta(days=3)))]
+    for method, lo, hi, day in plan:
+        ids = shuffled[int(lo * n):int(hi * n)]
+        if ids:
+            delivery.record_deliveries(vault, rid, ids, method, day)
 
 
 def _month(vault, rng, month, members, c, cash, bank, i) -> None:

@@ -175,13 +175,7 @@ def _delivery_annex(log: list[dict], delivered: int) -> list:
     out.append(para(_("Delivered: {delivered} of {total} members.").format(delivered=format_int(delivered),
                                                                          total=format_int(len(log)))))
     out.append(Spacer(1, 2 * mm))
-    rows = []
-    for i, r in enumerate(log, 1):
-        when = ""
-        if r["delivered_at"]:
-            when = format_date(dt.date.fromisoformat(r["delivered_at"][:10]))
-        rows.append([str(i), cell(r["name"]), cell(r["workplace"]),
-                     delivery.method_label(r["method"]) if r["method"] else "", when, ""])
-    out += chunked_tables(rows, header=["#", _("Member"), _("Workplace"), _("How"), _("Date"), _("Signature")],
-                          col_widths=[12 * mm, 58 * mm, 32 * mm, 28 * mm, 20 * mm, 28 * mm], chunk=40)
+    from unionkit.reports.treasury_delivery import delivery_table
+
+    out += delivery_table(log)  # the same numbered list as the delivery log PDF (methods wrap in their cell)
     return out
