@@ -96,6 +96,7 @@ def test_intake_in_background_can_be_cancelled(page, case_vault, tmp_path, qtbot
     assert page.evidence.items.count() == 0
     assert dialogs.history[-1][0] == "info"
     assert vault.scalar("SELECT count(*) FROM evidence") == 0
+    assert not list(vault.folder.glob("blobs/*.ukb"))  # the half-written encrypted file is gone too
 
 
 def test_wizard_builds_verified_packet_and_lock_clears(page, case_vault, files, tmp_path):
