@@ -59,13 +59,33 @@ def list_optouts(vault: Vault, person_id: int | None = None) -> list[OptOut]:
     return [OptOut(*r) for r in rows]
 
 
+def _get(vault: Vault, optout_id: int) -> OptOut:
+    row = vault.query("SELECT id, person_id, statement_date, sent_to_employer_date, scan_blob_id, revoked_date, "
+                      "notes FROM dues_optout WHERE id = ?", (optout_id,))
+    if not row:
+        raise ValidationError(_("That opt-out statement no longer exists."))
+    return OptOut(*row[0])
+
+
+def active_optout(vault: Vault, person_id: int) -> OptOut | None:
+    """The statement in force (not withdrawn), the latest if several; None when dues may be deducted."""
+    live = [o for o in list_optouts(vault, person_id) if not o.revoked_date]
+    return live[-1] if live else None
+
+
 def mark_sent(vault: Vault, optout_id: int, when: dt.date | str) -> None:
+    o = _get(vault, optout_id)
+    if _iso(when) < o.statement_date:
+        raise ValidationError(_("The statement cannot be sent to the employer before it was signed."))
     vault.execute(f"UPDATE dues_optout SET sent_to_employer_date = ?, updated_at = {NOW} WHERE id = ?",
                   (_iso(when), optout_id))
 
 
 def revoke_optout(vault: Vault, optout_id: int, when: dt.date | str) -> None:
     """The worker withdrew the statement: dues may be deducted again from ``when``."""
+    o = _get(vault, optout_id)
+    if _iso(when) < o.statement_date:
+        raise ValidationError(_("A statement cannot be withdrawn before the date it was signed."))
     vault.execute(f"UPDATE dues_optout SET revoked_date = ?, updated_at = {NOW} WHERE id = ?",
                   (_iso(when), optout_id))
 
