@@ -279,3 +279,19 @@ def test_any_size_round_trips(vault_factory, monkeypatch):
 
     check()
     assert v.integrity_problems() == []
+
+
+def test_restore_refuses_a_backup_damaged_anywhere(vault, small_pieces, tmp_path):
+    put_bytes(vault, os.urandom(3 * PIECE), filename="video.mp4")
+    bk = create_backup(vault, tmp_path / "one.ukbackup").path
+    good = bk.read_bytes()
+    # lengths and header at the start, the database, the file name, the file, the checksum
+    for i, pos in enumerate([10, 18, len(good) // 3, len(good) - 3 * PIECE - 100, len(good) - 2 * PIECE,
+                             len(good) - 40, len(good) - 1]):
+        raw = bytearray(good)
+        raw[pos] ^= 0x40
+        bad = tmp_path / f"bad{i}.ukbackup"
+        bad.write_bytes(bytes(raw))
+        with pytest.raises(DamagedVault):
+            restore_backup(bad, PASS, tmp_path / f"r{i}")
+        assert not (tmp_path / f"r{i}").exists()

@@ -124,8 +124,8 @@ def _damaged(path: Path) -> DamagedVault:
     return DamagedVault(_("The backup file {path} is damaged (checksum mismatch).").format(path=str(path)))
 
 
-def _check(path: Path) -> tuple[bytes, int]:
-    """Check magic and checksum (streamed); returns the magic and where the checksum starts."""
+def _check(path: Path, *, checksum: bool = True) -> tuple[bytes, int]:
+    """Check magic and (streamed) checksum; returns the magic and where the checksum starts."""
     path = Path(path)
     size = path.stat().st_size
     with path.open("rb") as fh:
@@ -137,6 +137,8 @@ def _check(path: Path) -> tuple[bytes, int]:
         end = size - 32
         if end < len(MAGIC):
             raise _damaged(path)
+        if not checksum:
+            return magic, end
         h = hashlib.sha256(magic)
         left = end - len(MAGIC)
         while left:
@@ -150,8 +152,26 @@ def _check(path: Path) -> tuple[bytes, int]:
     return magic, end
 
 
+class _HashingReader:
+    """Reads through to ``fh`` and hashes what was read (restore checks the checksum in the same pass)."""
+
+    def __init__(self, fh: BinaryIO, magic: bytes) -> None:
+        self.fh, self.h = fh, hashlib.sha256(magic)
+
+    def read(self, n: int) -> bytes:
+        b = self.fh.read(n)
+        self.h.update(b)
+        return b
+
+    def tell(self) -> int:
+        return self.fh.tell()
+
+
 def _length(fh: BinaryIO, end: int, path: Path) -> int:
-    (n,) = _U64.unpack(fh.read(8))
+    b = fh.read(8)
+    if len(b) != 8:
+        raise _damaged(path)
+    (n,) = _U64.unpack(b)
     if fh.tell() + n > end:
         raise _damaged(path)
     return n
@@ -184,9 +204,10 @@ def restore_backup(backup: Path, passphrase: str, to: Path) -> Path:
     if to.exists() and (not to.is_dir() or any(to.iterdir())):
         raise VaultError(_("{path} already exists and is not empty: choose a new place to restore to.")
                          .format(path=str(to)))
-    _magic, end = _check(backup)
-    with Path(backup).open("rb") as fh:
-        fh.seek(len(MAGIC))
+    magic, end = _check(backup, checksum=False)  # checked while copying: one pass over a big backup
+    with Path(backup).open("rb") as raw:
+        raw.seek(len(MAGIC))
+        fh = _HashingReader(raw, magic)
         hdr_bytes, _meta = _part(fh, end, backup), _part(fh, end, backup)
         hdr = header.parse(hdr_bytes)
         header.unwrap(hdr.key, passphrase, hdr.kdf, hdr.aad())  # wrong passphrase: nothing written
@@ -199,6 +220,8 @@ def restore_backup(backup: Path, passphrase: str, to: Path) -> Path:
                 if not blobfiles.valid_name(name):
                     raise _damaged(Path(backup))
                 _copy(fh, _length(fh, end, backup), make_private_dir(blobfiles.blob_dir(to)) / name)
+            if fh.h.digest() != raw.read(32):
+                raise _damaged(Path(backup))
             (to / LOCK_NAME).touch(mode=0o600)
             with Vault.open(to, passphrase, run_migrations=False) as v:
                 for desc, sha, name in blobfiles.stored_blobs(v.conn):
