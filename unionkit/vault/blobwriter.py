@@ -188,6 +188,7 @@ def write_stream(vault_folder: Path, fh: BinaryIO, *, total: int | None = None,
         if werrors:
             raise werrors[0]
         os.fsync(fd)
+        fsync_dir(path.parent)
         ok = True
     finally:
         stop.set()
@@ -201,7 +202,6 @@ def write_stream(vault_folder: Path, fh: BinaryIO, *, total: int | None = None,
         if not ok:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-    fsync_dir(path.parent)
     if progress is not None:
         progress(1.0)
     return StagedFile(path, Descriptor(path.name, key, size, chunk), h.hexdigest())
