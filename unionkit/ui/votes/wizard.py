@@ -44,7 +44,7 @@ class SetupWizard(QWizard):
         # page 1: what
         p1 = QWizardPage()
         p1.setTitle(_("What is voted"))
-        f1 = QFormLayout(p1)
+        f1 = self._f1 = QFormLayout(p1)
         self.kind = QComboBox()
         for key, label in consultations.KINDS.items():
             self.kind.addItem(_(label), key)
@@ -53,25 +53,26 @@ class SetupWizard(QWizard):
         self.cct_ref = QLineEdit()
         self.options = QPlainTextEdit()
         self.options.setMaximumHeight(110)
-        self.options.setPlaceholderText(_("One per line: the contending unions; or, for an election, each slate "
-                                          "with its candidates in seat order, e.g.\nPlanilla Verde: Ana Pérez (M), "
-                                          "Juan López (H)"))
-        self.options_hint = QLabel(_("Approval votes always have the options YES and NO."))
+        self.options.setPlaceholderText(_("One per line: the contending unions."))
+        self.options_hint = QLabel()
         self.options_hint.setWordWrap(True)
         f1.addRow(_("Kind"), self.kind)
         f1.addRow(_("Title"), self.title_edit)
         f1.addRow(_("Employer"), self.employer)
         f1.addRow(_("CCT / agreement"), self.cct_ref)
-        f1.addRow(_("Options"), self.options)
+        self.options_label = QLabel(_("Options"))
+        f1.addRow(self.options_label, self.options)
         f1.addRow(self.options_hint)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.rule = QComboBox()
         for key, label in ((None, _("Vault default")), ("valid", _("Majority of valid votes")),
                            ("cast", _("Majority of votes cast")), ("padron", _("Majority of the whole roll"))):
             self.rule.addItem(label, key)
         self.nulls = QCheckBox(_("Null ballots count toward the 30 % turnout floor (representation)"))
         self.nulls.setChecked(True)
-        rule_note = QLabel(_("The law does not say which base decides (LFT 390 Ter) nor whether null ballots "
-                             "count as voters (390 Bis): the result always shows every reading."))
+        rule_note = self._rule_note = QLabel(_(
+            "The law does not say which base decides (LFT 390 Ter) nor whether null ballots "
+            "count as voters (390 Bis): the result always shows every reading."))
         rule_note.setWordWrap(True)
         f1.addRow(_("Decision base (approval)"), self.rule)
         f1.addRow(self.nulls)
@@ -86,8 +87,10 @@ class SetupWizard(QWizard):
         self.quorum_den = QSpinBox()
         self.quorum_den.setRange(1, 100)
         self.quorum_den.setValue(2)
-        self.seats = QSpinBox()
-        self.seats.setRange(0, 200)
+        # page 1b (elections only): slates, their candidates in seat order, and the seats
+        self.slates_page = SlatesPage()
+        self.slate_editor = self.slates_page.editor
+        self.seats = self.slates_page.seats
         note = QLabel(_("The roll is frozen from the member register on the cut-off date (the filing or "
                         "emplazamiento date). Confianza workers and later hires are excluded; each exclusion is "
                         "listed with its reason."))
@@ -105,7 +108,6 @@ class SetupWizard(QWizard):
         f2.addRow(self.check_dues)
         f2.addRow(_("Quorum (elections, from the statutes): numerator"), self.quorum_num)
         f2.addRow(_("Quorum: denominator"), self.quorum_den)
-        f2.addRow(_("Seats (elections)"), self.seats)
         self.race = QComboBox()
         from unionkit.votes.union_elections import RACES
 
@@ -133,9 +135,28 @@ class SetupWizard(QWizard):
         f3.addRow(_("Convocatoria date"), self.convocatoria)
         f3.addRow(_("Notice to the CFCRL"), self.aviso)
         f3.addRow(_("Booths"), self.booths)
-        for p in (p1, p2, p3):
+        for p in (p1, self.slates_page, p2, p3):
             self.addPage(p)
+        self._kind_changed()
 
+    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+        """The slates page only for union elections."""
+        if self.currentPage() is self.page(0) and self.kind.currentData() != "election":
+            return 2
+        return super().nextId()
+
+    def _kind_changed(self, *_args) -> None:
+        kind = self.kind.currentData()
+        is_election = kind == "election"
+        self.options.setVisible(not is_election and kind in ("representation",))
+        self.options_label.setVisible(self.options.isVisible())
+        approval = consultations.tally_kind(kind) == consultations.APPROVAL
+        for w, shown in ((self.rule, approval), (self.nulls, kind == "representation"),
+                         (self._rule_note, approval or kind == "representation")):
+            self._f1.setRowVisible(w, shown)
+        self.options_hint.setText(
+            _("Slates and their candidates are entered on the next page.") if is_election else
+            _("Approval votes always have the options YES and NO.") if kind != "representation" else "")
     def _browse(self) -> None:
         from unionkit.ui import dialogs
 
@@ -145,7 +166,8 @@ class SetupWizard(QWizard):
 
     def fields(self) -> dict:
         kind = self.kind.currentData()
-        options = [x.strip() for x in self.options.toPlainText().splitlines() if x.strip()]
+        options = [x.strip() for x in self.options.toPlainText().splitlines() if x.strip()] \
+            if kind == "representation" else []
         out = {"kind": kind, "title": self.title_edit.text(), "cutoff": _py(self.cutoff),
                "booths": self.booths.value(), "options": options or None, "employer": self.employer.text(),
                "cct_ref": self.cct_ref.text(), "place": self.place.text(), "vote_time": self.vote_time.text(),
@@ -159,9 +181,35 @@ class SetupWizard(QWizard):
         if kind == "representation" and not self.nulls.isChecked():
             out["settings"] = {"nulls_in_turnout": False}
         if kind == "election":
+            out["slates"] = self.slate_editor.slates()
+            out["options"] = [name for name, _people in out["slates"]]
             out["check_dues"] = self.check_dues.isChecked()
             out["seats"] = self.seats.value()
             out["race"] = self.race.currentData()
             if self.quorum_num.value():
                 out["settings"] = {"quorum": [self.quorum_num.value(), self.quorum_den.value()]}
         return out
+
+
+class SlatesPage(QWizardPage):
+    """Union elections: the slates that registered, their candidates and the seats to fill."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        from unionkit.ui.votes.slate_editor import SlateEditor
+
+        self.setTitle(_("Slates and candidates"))
+        self.setSubTitle(_("Each slate with its candidates in seat order; the roll's share of women decides how "
+                           "many seats each gender should hold (LFT 371 IX Bis)."))
+        self.editor = SlateEditor()
+        self.seats = QSpinBox()
+        self.seats.setRange(0, 200)
+        self.seats.setSpecialValueText(_("as many as candidates"))
+        self.seats.valueChanged.connect(self.editor.set_seats)
+        self.editor.changed.connect(self.completeChanged)
+        lay = QFormLayout(self)
+        lay.addRow(_("Seats (elections)"), self.seats)
+        lay.addRow(self.editor)
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return self.editor.problem() is None
