@@ -59,33 +59,36 @@ def _plain_connection(path: Path):
 
 
 def insert_ratio(tmp: Path, roster: Path) -> float:
-    """Time of the person inserts (one transaction) in the vault / the same in an unencrypted database."""
-    from unionkit.members.commit import INSERT_COLS, _insert_tuple
+    """Time of the person inserts of an import (one transaction, the importer's bulk path) in the vault /
+    the same in an unencrypted database."""
+    from unionkit.members.bulk_insert import insert_new
     from unionkit.members.importer import preview
     from unionkit.members.reader import read_table
     from unionkit.vault import Vault
 
     table = read_table(roster)
-    sql = f"INSERT INTO person({', '.join(INSERT_COLS)}) VALUES ({','.join('?' * len(INSERT_COLS))})"
+    stamp = "2026-01-01T00:00:00.000Z"
+
+    def timed_insert(conn, prev) -> float:
+        conn.execute("INSERT INTO import_batch(kind, filename, sha256) VALUES ('members', 'x', 'y')")
+        wp_ids = {name.casefold(): conn.execute("INSERT INTO workplace(name) VALUES (?)", (name,)).lastrowid
+                  for name in prev.new_workplaces}
+        rows = prev.indexes("new")
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        insert_new(conn, prev, rows, wp_ids, 1, "2026-01-01", stamp, None, None, len(rows))
+        conn.execute("COMMIT")
+        return time.perf_counter() - t0
+
     ratios = []
     for i in range(3):
         vault = Vault.create(tmp / f"v-ratio-{i}", PASSPHRASE, union_name="Benchmark")
         prev = preview(vault, table)
-        batch = vault.execute("INSERT INTO import_batch(kind, filename, sha256) VALUES ('members', 'x', 'y')")
-        stamp = "2026-01-01T00:00:00.000Z"
-        rows = [_insert_tuple(r, {}, batch.lastrowid, True, "2026-01-01", stamp) for r in prev.rows]
-        with vault.transaction() as conn:
-            t0 = time.perf_counter()
-            conn.executemany(sql, rows)
-        enc = time.perf_counter() - t0
+        with vault.lock:
+            enc = timed_insert(vault.conn, prev)
         vault.close()
         plain = _plain_connection(tmp / f"plain-{i}.db")
-        plain.execute("INSERT INTO import_batch(kind, filename, sha256) VALUES ('members', 'x', 'y')")
-        t0 = time.perf_counter()
-        plain.execute("BEGIN IMMEDIATE")
-        plain.executemany(sql, rows)
-        plain.execute("COMMIT")
-        ratios.append(enc / (time.perf_counter() - t0))
+        ratios.append(enc / timed_insert(plain, prev))
         plain.close()
     return statistics.median(ratios)
 

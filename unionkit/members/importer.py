@@ -160,7 +160,7 @@ def _workplace_ids(vault: Vault, prev: ImportPreview, candidates: list[int], wor
         return
     wp = {name.casefold(): wid for wid, name in vault.query("SELECT id, name FROM workplace")}
     new_wp: dict[str, str] = {}
-    for name in {names[i] for i in candidates}:
+    for name in dict.fromkeys(names[i] for i in candidates):  # in file order: the first spelling wins
         if name and name.casefold() not in wp:
             new_wp.setdefault(name.casefold(), name)
     prev.new_workplaces = sorted(new_wp.values(), key=str.casefold)
