@@ -1,0 +1,186 @@
+"""The 100,000-row fast paths agree with the plain rules: the quote-free CSV split vs csv.reader, the
+bulk CURP check vs check_curp, column-wise preview vs row-by-row rules, uid strings, and the bulk insert
+(CHECK constraints back on, every person searchable, one join event each) on a non-empty register."""
+
+from __future__ import annotations
+
+import random
+import uuid
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from unionkit.demo.members import roster_rows
+from unionkit.members import identifiers as ids
+from unionkit.members.bulk import uuid4_strings
+from unionkit.members.commit import commit, import_file
+from unionkit.members.curp_bulk import curp_suspects
+from unionkit.members.importer import ImportCancelled, preview
+from unionkit.members.reader import read_csv_bytes, read_table
+from unionkit.members.service import add_person
+
+CELL = st.lists(st.sampled_from(list("ab Ñé1-\t\u00a0=\u2028") + ["  ", "x y", '"']), max_size=5).map("".join)
+
+
+@st.composite
+def delimited(draw):
+    delim = draw(st.sampled_from([",", ";", "\t"]))
+    width = draw(st.integers(1, 4))
+    lines = []
+    for _ in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(["row", "row", "row", "ragged", "blank"]))
+        if kind == "blank":
+            lines.append(draw(st.sampled_from(["", " ", delim * (width - 1)])))
+            continue
+        n = width if kind == "row" else draw(st.integers(1, width + 2))
+        cells = [draw(CELL).replace(delim, "") for _ in range(n)]
+        lines.append(delim.join(cells))
+    eol = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    text = eol.join(lines) + draw(st.sampled_from(["", eol, eol * 2]))
+    return text.encode("utf-8")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(delimited())
+def test_quote_free_split_is_csv_reader(data):
+    try:
+        slow = read_csv_bytes(data, fast=False)
+    except Exception as exc:  # noqa: BLE001 - then the fast path must fail the same way
+        with pytest.raises(type(exc)):
+            read_csv_bytes(data)
+        return
+    fast = read_csv_bytes(data)
+    assert (fast.headers, fast.rows, fast.header_line, fast.delimiter) == \
+        (slow.headers, slow.rows, slow.header_line, slow.delimiter)
+    assert fast.line_numbers() == [line for line, _ in slow.rows]
+    for i in range(len(fast.headers)):
+        assert fast.column(i) == [cells[i] if i < len(cells) else "" for _, cells in slow.rows]
+    if fast.clean_cells:
+        assert all(" ".join(c.split()) == c for _, cells in fast.rows for c in cells)
+
+
+def test_big_roster_takes_the_fast_path(tmp_path):
+    from unionkit.demo.members import write_roster_csv
+
+    path = tmp_path / "r.csv"
+    write_roster_csv(path, 500)
+    t = read_table(path)
+    assert t._rows is None and t.clean_cells and len(t) == 500
+    assert t.rows == read_csv_bytes(path.read_bytes(), fast=False).rows
+
+
+def _mutations(curp: str, rng: random.Random) -> str:
+    k = rng.randrange(9)
+    if k == 0:
+        return curp[:17] + rng.choice("0123456789A")
+    if k == 1:
+        return curp[:6] + rng.choice(["13", "00", "02"]) + rng.choice(["30", "31", "29", "00"]) + curp[10:]
+    if k == 2:
+        return curp[:11] + rng.choice(["ZZ", "NE", "XX"]) + curp[13:]
+    if k == 3:
+        return rng.choice(["BUEI", "CACA", "PUTO"]) + curp[4:]
+    if k == 4:
+        return curp[:10] + rng.choice("HMXQ") + curp[11:]
+    if k == 5:
+        return curp[:rng.randrange(19)]
+    if k == 6:
+        return curp.lower() + rng.choice(["", "\n", " "])
+    if k == 7:
+        return curp[:4] + "0002" + rng.choice(["29", "28"]) + curp[10:16] + rng.choice("0A") + curp[17]
+    return "Ñ" + curp[1:]
+
+
+def test_bulk_curp_check_agrees_with_check_curp():
+    rng = random.Random(3)
+    good = [r[3] for r in roster_rows(1500, random.Random(8))[1:]]
+    curps = [ids.normalize_curp(_mutations(c, rng) if rng.random() < 0.5 else c) for c in good]
+    suspects, births, sexes = curp_suspects(curps)
+    suspects = set(suspects)
+    for i, c in enumerate(curps):
+        problem = ids.check_curp(c)
+        if problem is not None:
+            assert i in suspects, c
+        if i not in suspects:
+            assert problem is None
+            assert births[i] == ids.curp_birth_date(c).isoformat() and sexes[i] == c[10]
+    assert len(suspects) > 300 and curp_suspects([]) == ([], [], [])
+
+
+def test_uuid4_strings():
+    out = uuid4_strings(5000)
+    assert len(set(out)) == 5000 and uuid4_strings(0) == []
+    for u in out:
+        parsed = uuid.UUID(u)
+        assert str(parsed) == u and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+ROSTER = (
+    "CURP;Nombre(s);Apellido Paterno;Apellido Materno;Sexo;Fecha de ingreso;Centro de trabajo;Puesto\n"
+    "BEML920313HMCLNS09;  José   Ángel ;Núñez;Peña;;05/03/2019;Planta  Silao;\tSoldador\n"
+    "SABC560626MDFLRN01;María;Añorve;;Mujer;;planta silao;\n"
+    "AAAA050101HDFXXXA0;Ana;Mala;Sexo;Otro;31/02/2020;Planta Celaya;\n"
+    "boxw310820hnerxn08;Luis;Malo;;H;2020-01-01;Planta Silao;\n"
+    "PEMJ970707HGTRNN01;;Sin;Nombre;;;Planta Silao;\n"
+)
+
+
+def test_column_preview_cleans_derives_and_reports(vault, tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text(ROSTER, encoding="utf-8")
+    table = read_table(path)
+    assert table._rows is None and not table.clean_cells  # fast path, cells need cleaning
+    prev = preview(vault, table)
+    slow = read_csv_bytes(path.read_bytes(), fast=False)
+    slow.path, slow.sha256 = table.path, table.sha256
+    assert preview(vault, slow).summary() == prev.summary()
+    rows = prev.rows
+    assert [r.action for r in rows] == ["new", "new", "rejected", "rejected", "rejected"]
+    v = rows[0].values
+    assert (v["nombre"], v["position"], v["workplace"]) == ("José Ángel", "Soldador", "Planta Silao")
+    assert (v["sex"], v["birth_date"], v["hire_date"]) == ("H", "1992-03-13", "2019-03-05")
+    assert rows[1].values["sex"] == "M" and "hire_date" not in rows[1].values
+    codes = [(p["line"], p["code"]) for p in prev.summary()["rejected"]]
+    assert codes == [(4, "date"), (4, "sex"), (5, "curp_check_digit"), (6, "name_missing")]
+    assert prev.summary()["new_workplaces"] == ["Planta Silao"]  # first spelling in the file
+
+
+def test_bulk_insert_on_a_register_with_people(vault_factory, tmp_path):
+    vault = vault_factory()
+    before = add_person(vault, {"nombre": "Antes", "primer_apellido": "Del Corte", "curp": "BOXW310820HNERXN09"})
+    path = tmp_path / "r.csv"
+    from unionkit.demo.members import write_roster_csv
+
+    write_roster_csv(path, 6000, seed=21)
+    result = import_file(vault, path)
+    assert result["imported"] == 6000 and result["committed"]
+    assert vault.scalar("PRAGMA ignore_check_constraints") == 0
+    assert vault.scalar("PRAGMA integrity_check") == "ok" and vault.query("PRAGMA foreign_key_check") == []
+    assert vault.scalar("SELECT count(*) FROM person WHERE id > ?", (before,)) == 6000
+    assert vault.scalar("SELECT count(*) FROM person_fts") == 6001
+    assert vault.scalar("SELECT count(DISTINCT person_id) FROM membership_event WHERE kind = 'join'") == 6000
+    assert vault.scalar("SELECT count(DISTINCT uid) FROM membership_event") == 6000
+    for (name, ) in vault.query("SELECT search_text FROM person ORDER BY random() LIMIT 25"):
+        q = '"' + name.split()[0] + '"'
+        assert vault.scalar("SELECT count(*) FROM person_fts WHERE person_fts MATCH ?", (q,)) >= 1
+    with pytest.raises(Exception, match="CHECK"):
+        vault.execute("UPDATE person SET status = 'bogus' WHERE id = ?", (before,))
+
+
+def test_cancelled_bulk_insert_restores_check_constraints(vault, tmp_path):
+    from unionkit.demo.members import write_roster_csv
+
+    path = tmp_path / "r.csv"
+    write_roster_csv(path, 12_000, seed=22)
+    prev = preview(vault, read_table(path))
+    calls = []
+
+    def cancel_after_first_chunk() -> bool:
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(ImportCancelled):
+        commit(vault, prev, cancelled=cancel_after_first_chunk)
+    assert vault.scalar("PRAGMA ignore_check_constraints") == 0
+    assert vault.scalar("SELECT count(*) FROM person") == 0
+    assert vault.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'person_sort_name'") == 1
