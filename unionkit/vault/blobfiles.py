@@ -244,7 +244,8 @@ def new_file(vault_folder: Path) -> tuple[Path, int]:
     while True:
         path = d / (os.urandom(16).hex() + SUFFIX)
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+            fd = os.open(path, flags, 0o600)
         except FileExistsError:  # pragma: no cover - 128 random bits
             continue
         return path, fd
