@@ -113,8 +113,7 @@ def _reader(fh: BinaryIO, chunk: int, out: queue.Queue, h, stop: threading.Event
         _put(out, SourceError(exc), stop)
 
 
-def _writer(fd: int, inq: queue.Queue, errors: list, stop: threading.Event) -> None:
-    off = 0
+def _writer(fd: int, off: int, inq: queue.Queue, errors: list, stop: threading.Event) -> None:
     try:
         while not stop.is_set():
             try:
@@ -154,7 +153,8 @@ def write_stream(vault_folder: Path, fh: BinaryIO, *, total: int | None = None,
     outq: queue.Queue = queue.Queue(maxsize=_DEPTH)
     werrors: list[OSError] = []
     reader = threading.Thread(target=_reader, args=(fh, chunk, inq, h, stop), daemon=True, name="blob-read")
-    writer = threading.Thread(target=_writer, args=(fd, outq, werrors, stop), daemon=True, name="blob-write")
+    writer = threading.Thread(target=_writer, args=(fd, len(header), outq, werrors, stop), daemon=True,
+                              name="blob-write")
     ok = False
     try:
         os.write(fd, header)
