@@ -11,26 +11,37 @@ when the text is not of that kind (the caller then uses ``csv.reader``, which al
 from __future__ import annotations
 
 import csv
-from operator import methodcaller
+
+
+def _keep_only(*chars: str) -> bytes:
+    keep = {ord(c) for c in chars}
+    return bytes(b for b in range(256) if b not in keep)
+
+
+_DELETE = {d: _keep_only(d, "\n") for d in (",", ";", "\t")}
 
 
 def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
                  ) -> tuple[list[str], list[list[str]], bool] | None:
-    if '"' in text or not text:
+    if '"' in text or not text or delimiter not in _DELETE:
         return None
     d = delimiter
     t = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     t = t.rstrip("\n")  # trailing blank lines are skipped by the csv path too
-    lines = t.split("\n")
-    width = lines[0].count(d) + 1
-    if width > max_cols or len(lines) - 1 > max_rows:
+    end = t.find("\n")
+    width = (t[:end] if end >= 0 else t).count(d) + 1
+    n_lines = t.count("\n") + 1
+    if width > max_cols or n_lines - 1 > max_rows:
         return None
-    if len(set(map(methodcaller("count", d), lines))) != 1:
+    # Every line has width - 1 delimiters: the separators alone (delimiter and newline are single bytes
+    # in UTF-8, never part of another character) form a regular pattern.
+    seps = t.encode("utf-8", "surrogatepass").translate(None, _DELETE[d])
+    if seps + b"\n" != (d * (width - 1) + "\n").encode("ascii") * n_lines:
         return None  # ragged rows: padding and extra cells are the csv path's business
-    del lines
     joined = t.replace("\n", d)
     flat = joined.split(d)
-    if len(joined) > csv.field_size_limit() and max(map(len, flat)) > csv.field_size_limit():
+    limit = csv.field_size_limit()
+    if len(joined) > limit and max(map(len, flat)) > limit:
         return None
     headers = flat[:width]
     if not any(h.strip() for h in headers):
