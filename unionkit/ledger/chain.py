@@ -94,10 +94,10 @@ def _verify_range(conn, lo: int, hi: int, prev: str, batch: int = 256) -> dict:
 # is accepted only if every stored hash and link is exactly 64 characters and no canonical form holds
 # the separator; anything else (or any mismatch) is re-checked row by row by ``_verify_range``.
 _BATCH_SQL = ("SELECT count(*), max(id), CAST(group_concat(c, char(30)) AS BLOB), group_concat(prev_hash, ''), "
-              "group_concat(hash, ''), min(length(prev_hash)) = 64 AND max(length(prev_hash)) = 64 "
-              "AND min(length(hash)) = 64 AND max(length(hash)) = 64 FROM (SELECT CAST(concat_ws(char(31), 'ukl1', "
-              + ", ".join(f"IFNULL({c}, '')" for c in HASHED_COLUMNS)
-              + ", prev_hash) AS BLOB) AS c, prev_hash, hash, id FROM ledger_entry WHERE id > ? ORDER BY id LIMIT ?)")
+              "group_concat(hash, ''), min(octet_length(prev_hash)) = 64 AND max(octet_length(prev_hash)) = 64 "
+              "AND min(octet_length(hash)) = 64 AND max(octet_length(hash)) = 64 "
+              "FROM (SELECT concat_ws(char(31), 'ukl1', " + ", ".join(f"IFNULL({c}, '')" for c in HASHED_COLUMNS)
+              + ", prev_hash) AS c, prev_hash, hash, id FROM ledger_entry WHERE id > ? ORDER BY id LIMIT ?)")
 _BATCH = 2048
 
 
