@@ -146,25 +146,33 @@ def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int
     return n
 
 
-def index_and_events(conn, batch_id: int, first_id: int, n: int, now: str, as_members: bool) -> None:
+def index_and_events(conn, batch_id: int, first_id: int, n: int, now: str, as_members: bool,
+                     join_date: str | None = None) -> None:
     """The trigram index rows and (for members) the join events of the people just inserted, whose ids
-    are ``first_id`` .. ``first_id + n - 1``."""
+    are ``first_id`` .. ``first_id + n - 1``. ``join_date``: the one join date of the whole batch, if
+    known (then the events need not read the person rows back)."""
     conn.execute("INSERT INTO person_fts(rowid, search_text) SELECT id, search_text FROM person "
                  "WHERE id >= ? AND import_batch_id = ?", (first_id, batch_id))
     if not as_members:
         return
     reason = _("Registered by roster import")
     last = conn.execute("SELECT max(id), count(*) FROM person WHERE id >= ?", (first_id,)).fetchone()
-    if tuple(last) == (first_id + n - 1, n):
-        # Random uids handed out sorted (the uid index grows in order), ids joined by position.
-        conn.execute("INSERT INTO membership_event(uid, created_at, updated_at, person_id, event_date, kind, "
-                     "status, reason) SELECT j.value, ?1, ?1, p.id, p.join_date, 'join', 'active', ?2 "
-                     "FROM json_each(?3) AS j CROSS JOIN person AS p ON p.id = ?4 + j.key",
-                     (now, reason, json.dumps(sorted(uuid4_strings(n))), first_id))
-    else:  # pragma: no cover - ids are consecutive in one transaction; kept for safety
+    if tuple(last) != (first_id + n - 1, n):  # pragma: no cover - ids are consecutive in one transaction
         conn.execute("INSERT INTO membership_event(created_at, updated_at, person_id, event_date, kind, "
                      "status, reason) SELECT ?, ?, id, join_date, 'join', 'active', ? FROM person "
                      "WHERE id >= ? AND import_batch_id = ?", (now, now, reason, first_id, batch_id))
+        return
+    # Random uids handed out sorted (the uid index grows in order); person ids by position.
+    uids = json.dumps(sorted(uuid4_strings(n)))
+    if join_date is not None:
+        conn.execute("INSERT INTO membership_event(uid, created_at, updated_at, person_id, event_date, kind, "
+                     "status, reason) SELECT j.value, ?1, ?1, ?4 + j.key, ?5, 'join', 'active', ?2 "
+                     "FROM json_each(?3) AS j", (now, reason, uids, first_id, join_date))
+    else:
+        conn.execute("INSERT INTO membership_event(uid, created_at, updated_at, person_id, event_date, kind, "
+                     "status, reason) SELECT j.value, ?1, ?1, p.id, p.join_date, 'join', 'active', ?2 "
+                     "FROM json_each(?3) AS j CROSS JOIN person AS p ON p.id = ?4 + j.key",
+                     (now, reason, uids, first_id))
 
 
 def drop_secondary_indexes(conn) -> list[str]:

@@ -56,7 +56,8 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
             first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM person").fetchone()[0])
             rebuild = bulk_insert.drop_secondary_indexes(conn) if len(new) >= bulk_insert.BULK_INDEX_ROWS else []
             bulk_insert.insert_new(conn, prev, new, wp_ids, batch_id, today_s, now, progress, cancelled, total)
-            bulk_insert.index_and_events(conn, batch_id, first_id, len(new), now, prev.as_members)
+            one_join = None if "join_date" in prev.columns.values else today_s
+            bulk_insert.index_and_events(conn, batch_id, first_id, len(new), now, prev.as_members, one_join)
             for create in rebuild:
                 conn.execute(create)
         for n, i in enumerate(upd):

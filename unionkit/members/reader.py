@@ -181,7 +181,8 @@ def read_csv_bytes(data: bytes, *, name: str = "", path: str | None = None, max_
     """Parse the bytes of a delimited text file (see :func:`read_table`). ``fast=False`` always uses
     ``csv.reader`` (tests compare the two paths)."""
     text, encoding = decode_bytes(data)
-    text = text.replace("\x00", "")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     delimiter = _detect_delimiter(text)
     simple = split_simple(text, delimiter, max_rows, max_cols) if fast else None
     if simple is not None:
