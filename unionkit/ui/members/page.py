@@ -71,7 +71,7 @@ class MembersPage(AreaPage):
         self.model = PeopleModel(self)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(270)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(80)
@@ -105,7 +105,6 @@ class MembersPage(AreaPage):
         bar.addWidget(self.workplace)
         bar.addWidget(self.status)
         bar.addWidget(self.dues)
-        bar.addStretch(1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
@@ -164,6 +163,7 @@ class MembersPage(AreaPage):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search by name, CURP or employee number"))
+        self.search.setToolTip(self.search.placeholderText())
         self.add_button.setText(_("Add person"))
         self.workplaces_button.setText(_("Workplaces…"))
         self.import_button.setText(_("Import roster…"))
