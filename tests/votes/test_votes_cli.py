@@ -76,11 +76,12 @@ def test_vault_commands(tmp_path, capsys, monkeypatch):
     base = ["--vault", str(tmp_path / "demo")]
     rc, out, _ = run(capsys, *base, "votes", "list", "--json")
     data = json.loads(out)
-    assert rc == 0 and data["consultations"][0]["kind"] == "legitimation"
-    assert data["consultations"][0]["outcome"] == "approved"
+    by_kind = {c["kind"]: c for c in data["consultations"]}
+    assert rc == 0 and set(by_kind) == {"legitimation", "election"}
+    assert by_kind["legitimation"]["outcome"] == "approved" and by_kind["election"]["outcome"] == "winner"
     camp = data["campaigns"][0]
     assert not camp["met"] and camp["missing"] > 0
-    cid = data["consultations"][0]["id"]
+    cid = by_kind["legitimation"]["id"]
     rc, out, _ = run(capsys, *base, "votes", "result", str(cid), "--json")
     assert json.loads(out)["outcome"] == "approved"
     rc, out, _ = run(capsys, *base, "votes", "document", str(cid), "acta", str(tmp_path / "acta.pdf"))

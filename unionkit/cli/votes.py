@@ -148,7 +148,9 @@ def cmd_result(args, ctx) -> int:
     if ctx.wants_json():
         ctx.emit_json(res.to_json())
         return 0
-    print(_("Outcome: {outcome}").format(outcome=res.outcome))
+    print(_("Outcome: {outcome}").format(outcome=res.outcome + (f" ({res.winner})" if res.winner else "")))
+    for option, votes in res.options.items():
+        print(f"  {option}: {votes}")
     for w in res.warnings:
         print(_("Warning: {text}").format(text=w))
     return 0

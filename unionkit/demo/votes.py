@@ -85,4 +85,35 @@ def populate(vault: Vault, rng: random.Random, small: bool = False) -> None:
     if not vault.query("SELECT 1 FROM person LIMIT 1"):
         return
     _legitimation(vault, rng)
+    _election(vault, rng)
     _campaign(vault, rng)
+
+
+def _election(vault: Vault, rng: random.Random) -> None:
+    """The executive committee elected this year: two slates with their candidates in seat order."""
+    from unionkit.votes.setup import setup_consultation
+
+    offices = ("Secretaría General", "Secretaría de Organización", "Secretaría de Finanzas",
+               "Secretaría de Actas", "Secretaría de Equidad de Género")
+    verde = ("Guadalupe Ríos Medina", "Jorge Aguilar Castro", "Mariana Peña Solís", "Luis Ángel Núñez Vega",
+             "Rosa Elena Gutiérrez Ortiz")
+    azul = ("Francisco Torres Lara", "Ana Lucía Cruz Díaz", "Héctor Ibarra Ruiz", "Martín Soto Rangel",
+            "Itzel Mendoza Ávila")
+    slates = [("Planilla Verde", list(zip(offices, verde, "MHMHM", strict=True))),
+              ("Planilla Azul", list(zip(offices, azul, "HMHHM", strict=True)))]
+    vote = dt.date(2026, 6, 18)
+    cid = setup_consultation(
+        vault, kind="election", title="Elección del Comité Ejecutivo 2026-2029", cutoff=dt.date(2026, 5, 25),
+        booths=2, slates=slates, seats=len(offices), race="executive", place="Explanada de la planta",
+        vote_date=vote, vote_time="06:00–16:00", convocatoria_date=dt.date(2026, 6, 1),
+        results_posted_date=dt.date(2026, 6, 19), settings={"quorum": [1, 2]})
+    for b in consultations.booths(vault, cid):
+        n = b["padron"]
+        cast = int(n * rng.uniform(0.7, 0.82))
+        won = int(cast * rng.uniform(0.55, 0.62))
+        null = rng.randint(0, max(1, cast // 50))
+        votes = {"Planilla Verde": won, "Planilla Azul": cast - won - null}
+        for entry, by in ((1, "Comisión electoral: captura 1"), (2, "Comisión electoral: captura 2")):
+            consultations.save_sheet(vault, b["id"], entry, votes, null=null, received=n, unused=n - cast,
+                                     cancelled=0, entered_by=by)
+    consultations.close(vault, cid)
