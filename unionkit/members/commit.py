@@ -54,9 +54,10 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         if new:
             now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
             first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM person").fetchone()[0])
-            rebuild = bulk_insert.drop_secondary_indexes(conn) if len(new) >= bulk_insert.BULK_INDEX_ROWS else []
-            bulk_insert.insert_new(conn, prev, new, wp_ids, batch_id, today_s, now, progress, cancelled, total)
             one_join = None if "join_date" in prev.columns.values else today_s
+            rebuild = bulk_insert.drop_secondary_indexes(conn, event_dates_vary=one_join is None) \
+                if len(new) >= bulk_insert.BULK_INDEX_ROWS else []
+            bulk_insert.insert_new(conn, prev, new, wp_ids, batch_id, today_s, now, progress, cancelled, total)
             bulk_insert.index_and_events(conn, batch_id, first_id, len(new), now, prev.as_members, one_join)
             for create in rebuild:
                 conn.execute(create)
