@@ -49,3 +49,17 @@ def vault_factory(tmp_path):
 @pytest.fixture
 def vault(vault_factory):
     return vault_factory()
+
+
+@pytest.fixture
+def gui_auto():
+    """Dialogs answered by what a test queued (``dialogs.preanswer``) and background tasks run inline."""
+    from unionkit.ui import dialogs, workers
+
+    dialogs.reset()
+    dialogs.AUTO = True
+    workers.SYNCHRONOUS = True
+    yield
+    dialogs.AUTO = False
+    workers.SYNCHRONOUS = False
+    dialogs.reset()

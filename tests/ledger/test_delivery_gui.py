@@ -11,22 +11,11 @@ from PySide6.QtCore import QDate, Qt
 from tests.ledger.conftest import add_person, add_workplace
 from unionkit import i18n
 from unionkit.ledger import delivery
-from unionkit.ui import dialogs, workers
+from unionkit.ui import dialogs
 
-pytestmark = pytest.mark.usefixtures("qapp")
+pytestmark = pytest.mark.usefixtures("qapp", "gui_auto")
 NAMES = [("José", "Núñez"), ("Ana", "Álvarez"), ("Beto", "Zapata"), ("Carla", "Ortiz"), ("Iñaki", "Peña"),
          ("Lupe", "Ávila")]
-
-
-@pytest.fixture(autouse=True)
-def _auto_dialogs():
-    dialogs.reset()
-    dialogs.AUTO = True
-    workers.SYNCHRONOUS = True
-    yield
-    dialogs.AUTO = False
-    workers.SYNCHRONOUS = False
-    dialogs.reset()
 
 
 @pytest.fixture

@@ -8,20 +8,9 @@ from PySide6.QtCore import Qt
 from tests.ledger.conftest import add_person, add_workplace
 from unionkit.ledger import chain, dues, entries, periods, queries
 from unionkit.money import Money
-from unionkit.ui import dialogs, workers
+from unionkit.ui import dialogs
 
-pytestmark = pytest.mark.usefixtures("qapp")
-
-
-@pytest.fixture(autouse=True)
-def _auto_dialogs():
-    dialogs.reset()
-    dialogs.AUTO = True
-    workers.SYNCHRONOUS = True
-    yield
-    dialogs.AUTO = False
-    workers.SYNCHRONOUS = False
-    dialogs.reset()
+pytestmark = pytest.mark.usefixtures("qapp", "gui_auto")
 
 
 @pytest.fixture

@@ -5,22 +5,11 @@ import datetime as dt
 import pytest
 
 from unionkit.i18n import _
-from unionkit.ui import dialogs, workers
+from unionkit.ui import dialogs
 from unionkit.votes import consultations
 from unionkit.votes.union_elections import candidates, slate_gender
 
-pytestmark = pytest.mark.usefixtures("qapp")
-
-
-@pytest.fixture(autouse=True)
-def _auto_dialogs():
-    dialogs.reset()
-    dialogs.AUTO = True
-    workers.SYNCHRONOUS = True
-    yield
-    dialogs.AUTO = False
-    workers.SYNCHRONOUS = False
-    dialogs.reset()
+pytestmark = pytest.mark.usefixtures("qapp", "gui_auto")
 
 
 def _slate(editor, name, people):

@@ -2,22 +2,11 @@ import datetime as dt
 
 import pytest
 
-from unionkit.ui import dialogs, workers
+from unionkit.ui import dialogs
 from unionkit.votes import campaigns, consultations, rolls
 from unionkit.votes.threshold import SupportRow
 
-pytestmark = pytest.mark.usefixtures("qapp")
-
-
-@pytest.fixture(autouse=True)
-def _auto_dialogs():
-    dialogs.reset()
-    dialogs.AUTO = True
-    workers.SYNCHRONOUS = True
-    yield
-    dialogs.AUTO = False
-    workers.SYNCHRONOUS = False
-    dialogs.reset()
+pytestmark = pytest.mark.usefixtures("qapp", "gui_auto")
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ with the triggers dropped is found by :func:`verify_chain`.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import hashlib
 import json
 from dataclasses import dataclass
 
 from unionkit import __version__
+from unionkit.actor import current_actor
 from unionkit.i18n import N_, _
 from unionkit.vault import Vault
 
@@ -44,13 +44,7 @@ class CustodyEntry:
 
 
 def default_actor(vault: Vault) -> str:
-    name = vault.get_setting("packets.actor")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in a bare container
-        return ""
+    return current_actor(vault, "packets.actor")
 
 
 def _entry_hash(prev: str, evidence_id: int, event: str, actor: str, at: str, sha256: str,

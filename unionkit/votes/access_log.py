@@ -13,9 +13,9 @@ is recorded here, append-only (triggers refuse UPDATE and DELETE). Actions:
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from pathlib import Path
 
+from unionkit.actor import current_actor
 from unionkit.i18n import N_, _
 from unionkit.vault import Vault
 
@@ -30,13 +30,7 @@ def action_label(code: str) -> str:
 
 def actor(vault: Vault) -> str:
     """The name set for this vault's operator (setting ``votes.actor``), else the system user name."""
-    name = vault.get_setting("votes.actor")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in a bare container
-        return ""
+    return current_actor(vault, "votes.actor")
 
 
 def record(vault: Vault, campaign_id: int, action: str, *, rows: int = 0, detail: str | Path = "",
