@@ -33,6 +33,7 @@ from unionkit.errors import ImportFileError
 from unionkit.i18n import _
 from unionkit.members.bulk import gc_paused
 from unionkit.members.csv_fast import split_simple
+from unionkit.members.table import Table
 
 MAX_BYTES = 64 * 1024 * 1024          # file on disk
 MAX_UNCOMPRESSED = 512 * 1024 * 1024  # sum of the XLSX parts (zip bombs)
@@ -41,59 +42,6 @@ MAX_COLS = 256
 DELIMITERS = (",", ";", "\t")
 # What str.splitlines() splits on.
 _LINE_ENDS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
-
-
-class Table:
-    """Headers and rows of a roster. A fast-read CSV keeps its cells by column (``column(i)``) and
-    builds ``rows`` only when asked."""
-
-    def __init__(self, headers: list[str], rows: list[tuple[int, list[str]]] | None = None, header_line: int = 1,
-                 encoding: str = "", delimiter: str = "", kind: str = "csv", sha256: str = "", path: str = "",
-                 extra: dict | None = None, *, columns: list[list[str]] | None = None,
-                 clean_cells: bool = False) -> None:
-        self.headers = headers
-        self._rows = rows
-        self._columns = columns
-        self.header_line = header_line
-        self.encoding = encoding
-        self.delimiter = delimiter
-        self.kind = kind
-        self.sha256 = sha256
-        self.path = path
-        self.extra = extra if extra is not None else {}
-        # True when every cell is known to be trimmed with single inner spaces already.
-        self.clean_cells = clean_cells
-        if rows is None and columns is None:
-            self._rows = []
-
-    @property
-    def rows(self) -> list[tuple[int, list[str]]]:
-        if self._rows is None:
-            first = self.header_line + 1
-            self._rows = [(first + i, list(cells)) for i, cells in enumerate(zip(*self._columns, strict=True))] \
-                if self._columns else []
-        return self._rows
-
-    @rows.setter
-    def rows(self, value: list[tuple[int, list[str]]]) -> None:
-        self._rows, self._columns, self.clean_cells = value, None, False
-
-    def __len__(self) -> int:
-        return len(self._rows) if self._rows is not None else len(self._columns[0]) if self._columns else 0
-
-    def line_numbers(self) -> list[int]:
-        if self._rows is None:
-            return list(range(self.header_line + 1, self.header_line + 1 + len(self)))
-        return [line for line, _cells in self._rows]
-
-    def column(self, i: int) -> list[str]:
-        """The cells of column ``i`` (``""`` where a row is shorter). A new list unless read by column."""
-        if self._rows is None:
-            return self._columns[i] if i < len(self._columns) else [""] * len(self)
-        return [cells[i] if i < len(cells) else "" for _line, cells in self._rows]
-
-    def __repr__(self) -> str:
-        return f"Table(headers={self.headers!r}, rows={len(self)}, kind={self.kind!r}, path={self.path!r})"
 
 
 def read_table(path: str | Path, *, max_rows: int = MAX_ROWS, max_cols: int = MAX_COLS,
