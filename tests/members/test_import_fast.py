@@ -184,3 +184,12 @@ def test_cancelled_bulk_insert_restores_check_constraints(vault, tmp_path):
     assert vault.scalar("PRAGMA ignore_check_constraints") == 0
     assert vault.scalar("SELECT count(*) FROM person") == 0
     assert vault.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'person_sort_name'") == 1
+
+
+def test_batch_constants_as_sql_literals():
+    from unionkit.members.bulk_insert import _literal
+
+    assert _literal(7) == "7" and _literal("2026-11-26T10:00:00.123Z") == "'2026-11-26T10:00:00.123Z'"
+    for bad in ("2026-01-01\n", "x'); DROP TABLE person; --", "a b", 1.5, None):
+        with pytest.raises(ValueError):
+            _literal(bad)

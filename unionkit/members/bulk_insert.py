@@ -31,14 +31,14 @@ BULK_TRIGGERS = ("person_fts_ai",)
 # Roster fields bound as they are (when the mapping has them), in the person table's column order.
 OPTIONAL_TEXT = ("nss", "rfc", "employee_no", "department", "shift", "position", "phone", "email", "address",
                  "notes")
-_SAFE_LITERAL = re.compile(r"^[0-9A-Za-z:.\-]*$")
+_SAFE_LITERAL = re.compile(r"[0-9A-Za-z:.\-]*")
 
 
 def _literal(value: object) -> str:
     """A constant of the batch as SQL text (ints, ISO dates and timestamps only)."""
     if isinstance(value, int):
         return str(int(value))
-    if isinstance(value, str) and _SAFE_LITERAL.match(value):
+    if isinstance(value, str) and _SAFE_LITERAL.fullmatch(value):
         return f"'{value}'"
     raise ValueError(f"not a safe SQL literal: {value!r}")
 
