@@ -33,7 +33,7 @@ _TAIL = """format('%s' || char(9) || '%s %s %s' || char(9) || '%s' || char(9) ||
 # Roll order comes from the sorted subquery: SQLite keeps a FROM-subquery's ORDER BY when the outer query
 # uses an order-sensitive aggregate such as group_concat (and sorting there beats group_concat's own
 # ORDER BY by 2x). ``test_fast_snapshot_matches_reference_rules`` checks the order against the reference.
-_TEXT_SQL = """SELECT count(*), total(substr(line, 1, 1) = '1'), group_concat(line, '') FROM (
+_TEXT_SQL = """SELECT count(*), group_concat(line, '') FROM (
   SELECT CASE WHEN :dues = 0 AND """ + _PLAIN + """ THEN '1' || char(9) || 'eligible' || char(9)
     ELSE COALESCE(json_extract(:v, '$."' || id || '"'), '1' || char(9) || 'eligible' || char(9)) END
     || """ + _TAIL + """ AS line
@@ -137,11 +137,12 @@ def build_from_register(vault: Vault, name: str, purpose: str, as_of: dt.date, *
     prefixes = {str(pid): ("1\t" if ok else "0\t") + reason + "\t" for pid, (ok, reason) in verdicts.items()
                 if (ok, reason) != (True, "eligible")}
     args = {**params, "v": json.dumps(prefixes), "dues": int(bool(behind))}
-    count, eligible, text = vault.query(_TEXT_SQL.format(where=where), args)[0]
+    count, text = vault.query(_TEXT_SQL.format(where=where), args)[0]
     text = text or ""
     if _dirty(text) or text.count("\t") != 6 * count or text.count("\n") != count:
         text = _rowwise_text(vault, where, params, verdicts)  # a name with an empty part, a tab or a newline
-    return _store_text(vault, name, purpose, "register", as_of, text, int(eligible), count)
+    excluded = text.startswith("0\t") + text.count("\n0\t")  # every line starts with its verdict
+    return _store_text(vault, name, purpose, "register", as_of, text, count - excluded, count)
 
 
 def _rowwise_text(vault: Vault, where: str, params: dict, verdicts: dict[int, tuple[bool, str]]) -> str:
