@@ -21,24 +21,25 @@ from unionkit.i18n import _
 from unionkit.vault import Vault, blobs
 from unionkit.votes.eligibility import Candidate, evaluate
 
-# The register rows that are not plainly eligible (confianza, not active, hired after the cut-off; for
-# elections also non-members and the under-aged) go through ``eligibility.evaluate`` in Python; every
-# other row is eligible (same verdicts: a test compares with the all-Python path). The canonical tail of
-# each roll line is built by SQLite. This keeps a 100,000-person snapshot well under half a second.
+# The register rows that are not plainly eligible go through ``eligibility.evaluate`` in Python, except
+# trabajadores de confianza: excluded first by every rule (LFT 363, 390 Bis III a), so SQLite writes their
+# verdict itself. Every other row is eligible. (A test compares every kind with the all-Python path.) The
+# whole line is built by SQLite, which keeps a 100,000-person snapshot well under half a second.
 _PLAIN = """(confianza = 0 AND status = 'active' AND (hire_date IS NULL OR hire_date <= :cut)
   AND (:election = 0 OR (is_member = 1 AND (birth_date IS NULL OR birth_date <= :age15))))"""
-_COMPLEX_SQL = "SELECT id FROM person {where} AND NOT " + _PLAIN
-_TAIL = """format('%s' || char(9) || '%s %s %s' || char(9) || '%s' || char(9) || '%s' || char(9) || '%d' || char(10),
-  COALESCE(curp, ''), primer_apellido, segundo_apellido, nombre, COALESCE(hire_date, ''), sex, id)"""
-# Roll order comes from the sorted subquery: SQLite keeps a FROM-subquery's ORDER BY when the outer query
-# uses an order-sensitive aggregate such as group_concat (and sorting there beats group_concat's own
-# ORDER BY by 2x). ``test_fast_snapshot_matches_reference_rules`` checks the order against the reference.
-_TEXT_SQL = """SELECT count(*), group_concat(line, '') FROM (
-  SELECT CASE WHEN :dues = 0 AND """ + _PLAIN + """ THEN '1' || char(9) || 'eligible' || char(9)
-    ELSE COALESCE(json_extract(:v, '$."' || id || '"'), '1' || char(9) || 'eligible' || char(9)) END
-    || """ + _TAIL + """ AS line
-  FROM person {where} ORDER BY sort_name || '', id)"""
-_ROWS_SQL = "SELECT id, " + _TAIL + " FROM person {where} ORDER BY sort_name, id"
+_COMPLEX_SQL = "SELECT id FROM person {where} AND confianza = 0 AND NOT " + _PLAIN
+_LINE = """format('%s%s' || char(9) || '%s %s %s' || char(9) || '%s' || char(9) || '%s' || char(9) || '%d' || char(10),
+  {prefix}, COALESCE(curp, ''), primer_apellido, segundo_apellido, nombre, COALESCE(hire_date, ''), sex, id)"""
+_VERDICT = """CASE WHEN confianza = 1 THEN '0' || char(9) || 'confianza' || char(9)
+    WHEN :dues = 0 AND """ + _PLAIN + """ THEN '1' || char(9) || 'eligible' || char(9)
+    ELSE COALESCE(json_extract(:v, '$."' || id || '"'), '1' || char(9) || 'eligible' || char(9)) END"""
+# Roll order comes from the ordered subquery (the person_sort_name index): SQLite keeps a FROM-subquery's
+# ORDER BY when the outer query uses an order-sensitive aggregate such as group_concat (2x faster than
+# group_concat's own ORDER BY). ``test_fast_snapshot_matches_reference_rules`` checks the order.
+_TEXT_SQL = ("SELECT count(*), CAST(group_concat(line, '') AS BLOB) FROM (SELECT "
+             + _LINE.replace("{prefix}", _VERDICT) + " AS line FROM person {where} ORDER BY sort_name, id)")
+_ROWS_SQL = ("SELECT id, confianza, " + _LINE.replace("{prefix}", "''")
+             + " FROM person {where} ORDER BY sort_name, id")
 _PERSON_SQL = """SELECT id, nombre, primer_apellido, segundo_apellido, COALESCE(curp, ''), hire_date, confianza,
 is_member, status, status_date, birth_date, sex FROM person WHERE id IN ({ids})"""
 
@@ -82,9 +83,9 @@ def decode(text: str) -> list[RollEntry]:
 FILE_STORE_BYTES = 1024 * 1024
 
 
-def _store_text(vault: Vault, name: str, purpose: str, source: str, as_of: dt.date, text: str, eligible: int,
-                total: int) -> int:
-    data = text.encode("utf-8")
+def _store_text(vault: Vault, name: str, purpose: str, source: str, as_of: dt.date, text: str | bytes,
+                eligible: int, total: int) -> int:
+    data = text.encode("utf-8") if isinstance(text, str) else text
     digest = hashlib.sha256(data).hexdigest()
     staged, filename = None, f"padron-{as_of.isoformat()}.txt"
     if len(data) >= FILE_STORE_BYTES:
@@ -137,19 +138,20 @@ def build_from_register(vault: Vault, name: str, purpose: str, as_of: dt.date, *
     prefixes = {str(pid): ("1\t" if ok else "0\t") + reason + "\t" for pid, (ok, reason) in verdicts.items()
                 if (ok, reason) != (True, "eligible")}
     args = {**params, "v": json.dumps(prefixes), "dues": int(bool(behind))}
-    count, text = vault.query(_TEXT_SQL.format(where=where), args)[0]
-    text = text or ""
-    if _dirty(text) or text.count("\t") != 6 * count or text.count("\n") != count:
-        text = _rowwise_text(vault, where, params, verdicts)  # a name with an empty part, a tab or a newline
-    excluded = text.startswith("0\t") + text.count("\n0\t")  # every line starts with its verdict
-    return _store_text(vault, name, purpose, "register", as_of, text, count - excluded, count)
+    count, data = vault.query(_TEXT_SQL.format(where=where), args)[0]
+    data = bytes(data or b"")  # the UTF-8 text as SQLite built it: no decode and re-encode in Python
+    if b"  " in data or b"\t " in data or b" \t" in data or data.count(b"\t") != 6 * count \
+            or data.count(b"\n") != count:
+        data = _rowwise_text(vault, where, params, verdicts).encode("utf-8")  # an empty name part, tab, newline
+    excluded = data.startswith(b"0\t") + data.count(b"\n0\t")  # every line starts with its verdict
+    return _store_text(vault, name, purpose, "register", as_of, data, count - excluded, count)
 
 
 def _rowwise_text(vault: Vault, where: str, params: dict, verdicts: dict[int, tuple[bool, str]]) -> str:
     rows = vault.query(_ROWS_SQL.format(where=where), params)
     parts = []
-    for pid, tail in rows:
-        ok, reason = verdicts.get(pid, (True, "eligible"))
+    for pid, confianza, tail in rows:
+        ok, reason = (False, "confianza") if confianza else verdicts.get(pid, (True, "eligible"))
         if _dirty(tail) or tail.count("\t") != 4 or tail.count("\n") != 1:
             tail = _clean_tail(tail)
         parts.append(("1\t" if ok else "0\t") + reason + "\t" + tail)
