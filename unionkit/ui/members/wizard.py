@@ -139,7 +139,7 @@ class ImportWizard(QDialog):
             return False
         self.file_label.setStyleSheet("")
         self.file_label.setText(_("{name}: {rows} rows and {cols} columns.").format(
-            name=Path(path).name, rows=format_int(len(self.table.rows)), cols=len(self.table.headers)))
+            name=Path(path).name, rows=format_int(len(self.table)), cols=len(self.table.headers)))
         self._fill_mapping()
         self._update_buttons()
         return True
