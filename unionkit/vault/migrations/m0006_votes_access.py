@@ -1,6 +1,5 @@
 """Access log of the 30 % support lists (DOMAIN §1 "Confidentiality": keep an audit log of views and
-exports; LFT 390 Bis I makes the CFCRL keep the list secret, and a leak exposes the signers); big roll
-snapshots kept in the vault's encrypted file store (``vote_roll.data_blob_id``, ``data`` then empty)."""
+exports; LFT 390 Bis I makes the CFCRL keep the list secret, and a leak exposes the signers)."""
 
 from unionkit.vault.migrations import STD_COLUMNS
 
@@ -16,8 +15,6 @@ CREATE TABLE rep_support_access (
     rows INTEGER NOT NULL DEFAULT 0,    -- support rows shown, imported or written
     detail TEXT NOT NULL DEFAULT ''     -- file name written or read, line edited
 );
-ALTER TABLE vote_roll ADD COLUMN data_blob_id INTEGER REFERENCES blob(id);
-
 CREATE INDEX rep_support_access_campaign ON rep_support_access(campaign_id, id);
 CREATE TRIGGER rep_support_access_no_update BEFORE UPDATE ON rep_support_access
 BEGIN SELECT RAISE(ABORT, 'support-list access log is append-only'); END;
