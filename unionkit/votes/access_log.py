@@ -5,7 +5,7 @@ the encrypted vault (LFT 390 Bis I: the CFCRL keeps it secret), and every view, 
 is recorded here, append-only (triggers refuse UPDATE and DELETE). Actions:
 
 - ``viewed``: the list was shown on screen (once per campaign each time a vault is opened);
-- ``imported``: a signed list was loaded from a file (file name, rows);
+- ``imported``: a signed list was loaded, from a file or by the service (file name if any, rows);
 - ``edited``: a row's signature flag or scan changed (line);
 - ``exported``: the CFCRL annex was written (file name, rows) — also inside a constancia packet.
 """
@@ -19,7 +19,7 @@ from unionkit.actor import current_actor
 from unionkit.i18n import N_, _
 from unionkit.vault import Vault
 
-ACTIONS = {"viewed": N_("viewed on screen"), "imported": N_("imported from a file"),
+ACTIONS = {"viewed": N_("viewed on screen"), "imported": N_("list loaded (import)"),
            "edited": N_("row changed"), "exported": N_("exported (CFCRL annex)")}
 _INSERT = "INSERT INTO rep_support_access(campaign_id, action, actor, at, rows, detail) VALUES (?,?,?,?,?,?)"
 
