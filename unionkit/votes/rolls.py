@@ -32,7 +32,8 @@ _LINE = """format('%s%s' || char(9) || '%s %s %s' || char(9) || '%s' || char(9) 
   {prefix}, COALESCE(curp, ''), primer_apellido, segundo_apellido, nombre, COALESCE(hire_date, ''), sex, id)"""
 _VERDICT = """CASE WHEN confianza = 1 THEN '0' || char(9) || 'confianza' || char(9)
     WHEN :dues = 0 AND """ + _PLAIN + """ THEN '1' || char(9) || 'eligible' || char(9)
-    ELSE COALESCE(json_extract(:v, '$."' || id || '"'), '1' || char(9) || 'eligible' || char(9)) END"""
+    ELSE COALESCE(json_extract(:v, '$."' || id || '"'),
+                  CASE WHEN :dues = 1 THEN '1' || char(9) || 'eligible' || char(9) ELSE '?' || char(9) END) END"""
 # Roll order comes from the ordered subquery (the person_sort_name index): SQLite keeps a FROM-subquery's
 # ORDER BY when the outer query uses an order-sensitive aggregate such as group_concat (2x faster than
 # group_concat's own ORDER BY). ``test_fast_snapshot_matches_reference_rules`` checks the order.
@@ -128,17 +129,23 @@ def build_from_register(vault: Vault, name: str, purpose: str, as_of: dt.date, *
     if workplace_id is not None:
         where, params["wid"] = "WHERE workplace_id = :wid", workplace_id
     behind = _standing(vault, as_of) if check_dues and purpose == "election" else None
-    complex_ids = [r[0] for r in vault.query(_COMPLEX_SQL.format(where=where or "WHERE 1"), params)]
-    if behind:
-        listed = set(complex_ids)
-        complex_ids += [pid for pid, months in behind.items() if months and pid not in listed]
-    verdicts = _evaluate_ids(vault, complex_ids, purpose, as_of, behind)
-    # The whole snapshot text is built by SQLite in roll order (one string, no per-row Python objects);
-    # the verdicts of the few rows evaluated in Python are joined in as their line prefix.
-    prefixes = {str(pid): ("1\t" if ok else "0\t") + reason + "\t" for pid, (ok, reason) in verdicts.items()
-                if (ok, reason) != (True, "eligible")}
-    args = {**params, "v": json.dumps(prefixes), "dues": int(bool(behind))}
-    count, data = vault.query(_TEXT_SQL.format(where=where), args)[0]
+    args = {**params, "v": "{}", "dues": int(bool(behind))}
+    verdicts: dict[int, tuple[bool, str]] = {}
+    data = None
+    if not behind:  # first try: usually no row needs Python (those that do come back marked "?")
+        count, data = vault.query(_TEXT_SQL.format(where=where), args)[0]
+        if data and (data.startswith(b"?\t") or b"\n?\t" in data):
+            data = None
+    if data is None:
+        complex_ids = [r[0] for r in vault.query(_COMPLEX_SQL.format(where=where or "WHERE 1"), params)]
+        if behind:
+            listed = set(complex_ids)
+            complex_ids += [pid for pid, months in behind.items() if months and pid not in listed]
+        verdicts = _evaluate_ids(vault, complex_ids, purpose, as_of, behind)
+        # The verdicts of the rows evaluated in Python are joined in by SQLite as their line prefix.
+        args["v"] = json.dumps({str(pid): ("1\t" if ok else "0\t") + reason + "\t"
+                                for pid, (ok, reason) in verdicts.items()})
+        count, data = vault.query(_TEXT_SQL.format(where=where), args)[0]
     data = bytes(data or b"")  # the UTF-8 text as SQLite built it: no decode and re-encode in Python
     if b"  " in data or b"\t " in data or b" \t" in data or data.count(b"\t") != 6 * count \
             or data.count(b"\n") != count:
