@@ -152,3 +152,33 @@ def test_stopping_early_leaves_the_connection_usable(vault, clock):
     vault.execute("UPDATE ledger_entry SET amount = 1 WHERE id = 3")
     assert chain.verify(vault).broken_id == 3  # stops in the first batch while the next one is in flight
     assert vault.scalar("SELECT count(*) FROM ledger_entry") == 9000
+
+
+@pytest.mark.parametrize("where", [5, 2047, 2048, 2049, 4100, 6000])
+def test_two_halves_checked_at_once_find_the_same_break(vault, clock, monkeypatch, where):
+    """Above PARALLEL_FROM the second half runs on its own read connection in a thread."""
+    monkeypatch.setattr(chain, "PARALLEL_FROM", 1000)
+    _many(vault, clock, 6000)
+    res = chain.verify(vault)
+    assert res.ok and res.entries == 6000 and res.head == chain.head(vault)[1]
+    vault.execute("DROP TRIGGER ledger_entry_no_update")
+    vault.execute("UPDATE ledger_entry SET amount = 1 WHERE id = ?", (where,))
+    res = chain.verify(vault)
+    assert not res.ok and res.broken_id == where and res.problem == "hash" and res.entries == where
+
+
+def test_two_halves_deleted_entry_at_the_split(vault, clock, monkeypatch):
+    monkeypatch.setattr(chain, "PARALLEL_FROM", 1000)
+    _many(vault, clock, 4200)
+    vault.execute("DROP TRIGGER ledger_entry_no_delete")
+    vault.execute("DELETE FROM ledger_entry WHERE id = 2048")  # the last entry of the first half
+    res = chain.verify(vault)
+    assert not res.ok and res.broken_id == 2049 and res.problem == "prev_hash"
+
+
+def test_inside_a_transaction_one_connection_sees_the_new_entries(vault, clock, monkeypatch):
+    monkeypatch.setattr(chain, "PARALLEL_FROM", 1000)
+    _many(vault, clock, 3000)
+    with vault.transaction():
+        res = chain.verify(vault)
+    assert res.ok and res.entries == 3000

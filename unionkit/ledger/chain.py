@@ -8,6 +8,7 @@ caught as well.
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 from dataclasses import dataclass
 
@@ -106,29 +107,64 @@ def _batch_ok(parts: list[bytes], last: bytes) -> bool:
             and b"".join([sha(p[65:]).digest() for p in parts]).hex().encode() == hashes)
 
 
-def _verify_all(conn) -> dict:
-    out: dict = {"count": 0, "last": GENESIS, "broken": None}
-    last = GENESIS.encode()
-    top = conn.execute("SELECT COALESCE(MAX(id), 0) FROM ledger_entry").fetchone()[0]
-    for lo in range(0, top, _BATCH):
-        n, _max_id, blob, bad_prev = conn.execute(_BATCH_SQL, (lo, lo + _BATCH)).fetchone()
+def _verify_all(conn, lo: int, hi: int, last: str = GENESIS) -> dict:
+    """Check the entries with lo < id <= hi, the first one linked to ``last``."""
+    out: dict = {"count": 0, "last": last, "broken": None}
+    link = last.encode()
+    for a in range(lo, hi, _BATCH):
+        b = min(a + _BATCH, hi)
+        n, _max_id, blob, bad_prev = conn.execute(_BATCH_SQL, (a, b)).fetchone()
         if not n:
             continue
         parts = blob.split(b"\x1e")
-        if len(parts) == n and not bad_prev and _batch_ok(parts, last):
+        if len(parts) == n and not bad_prev and _batch_ok(parts, link):
             out["count"] += n
-            last = parts[-1][:64]
+            link = parts[-1][:64]
             continue
         # name the first broken entry, or accept a range whose text merely held a separator
-        part = _verify_range(conn, lo, lo + _BATCH, last.decode("ascii", "replace"))
+        part = _verify_range(conn, a, b, link.decode("ascii", "replace"))
         if part["broken"]:
-            k, link, entry_id, problem = part["broken"]
-            out["broken"] = (out["count"] + k, link, entry_id, problem)
+            k, at, entry_id, problem = part["broken"]
+            out["broken"] = (out["count"] + k, at, entry_id, problem)
             return out
         out["count"] += part["count"]
-        last = part["last"].encode()
-    out["last"] = last.decode("ascii", "replace")
+        link = part["last"].encode()
+    out["last"] = link.decode("ascii", "replace")
     return out
+
+
+# From this many entries the two halves of the chain are checked at once, the second on a read
+# connection of its own in a worker thread (SQLite releases the GIL while it reads, decrypts and builds
+# the canonical forms): 1M entries 3.4-5.9 s -> 2.8-3.2 s on this 2-vCPU machine.
+PARALLEL_FROM = 200_000
+
+
+def _verify_split(vault: Vault) -> dict:
+    conn = vault.conn
+    top = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM ledger_entry").fetchone()[0])
+    if top < PARALLEL_FROM or conn.in_transaction:  # a second connection would not see uncommitted rows
+        return _verify_all(conn, 0, top)
+    mid = top // 2 // _BATCH * _BATCH
+    reader = vault.reader_connection()
+    try:
+        row = reader.execute("SELECT hash FROM ledger_entry WHERE id <= ? ORDER BY id DESC LIMIT 1",
+                             (mid,)).fetchone()
+        start = row[0] if row else GENESIS
+        with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ledger-verify") as pool:
+            later = pool.submit(_verify_all, reader, mid, top, start)
+            first = _verify_all(conn, 0, mid)
+            second = later.result()
+    finally:
+        reader.close()
+    if first["broken"]:
+        return first
+    if first["last"] != start:  # cannot happen when the first half verified; be strict anyway
+        return _verify_all(conn, 0, top)
+    if second["broken"]:
+        k, at, entry_id, problem = second["broken"]
+        second["broken"] = (first["count"] + k, at, entry_id, problem)
+    second["count"] += first["count"]
+    return second
 
 
 def verify(vault: Vault) -> VerifyResult:
@@ -136,11 +172,11 @@ def verify(vault: Vault) -> VerifyResult:
 
     SQLite builds each canonical form (the same bytes as :func:`canonical`) and hands over 2,048 entries
     at a time as one concatenated value (no Python object per column and row); links and digests are
-    compared batch-wise and only a failing range is walked row by row. (A second thread stepping the
-    statements was measured slower here: the two vCPUs do not give two cores' worth of work.)
+    compared batch-wise and only a failing range is walked row by row. Big ledgers are checked in two
+    halves at once (``PARALLEL_FROM``); the vault lock is held throughout, so nothing is written meanwhile.
     """
     with vault.lock:
-        part = _verify_all(vault.conn)
+        part = _verify_split(vault)
     if part["broken"]:
         n, link, entry_id, problem = part["broken"]
         return VerifyResult(False, n, link, entry_id, problem)

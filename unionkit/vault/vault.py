@@ -276,6 +276,12 @@ class Vault:
     def dek_keyspec(self) -> str:
         return connection.keyspec(bytes(self._dek))
 
+    def reader_connection(self) -> sqlcipher3.Connection:
+        """A second connection with the same key, for read-only work on another thread while this one
+        is busy (WAL lets both read); the caller closes it. Not for writes: those go through ``conn``."""
+        self._c()  # a locked vault has no key to give
+        return connection.connect(self.folder / DB_NAME, bytes(self._dek))
+
     def change_passphrase(self, old: str, new: str) -> None:
         """Rewrap the database key under the new passphrase: one atomic header write."""
         if not new:
