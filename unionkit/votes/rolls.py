@@ -9,6 +9,7 @@ text and is printed on every document made from the roll. Nothing about ballots 
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import hashlib
 import io
@@ -133,7 +134,7 @@ def build_from_register(vault: Vault, name: str, purpose: str, as_of: dt.date, *
     verdicts: dict[int, tuple[bool, str]] = {}
     data = None
     if not behind:  # first try: usually no row needs Python (those that do come back marked "?")
-        count, data = vault.query(_TEXT_SQL.format(where=where), args)[0]
+        count, data = _text_in_halves(vault, where, args)
         if data and (data.startswith(b"?\t") or b"\n?\t" in data):
             data = None
     if data is None:
@@ -152,6 +153,35 @@ def build_from_register(vault: Vault, name: str, purpose: str, as_of: dt.date, *
         data = _rowwise_text(vault, where, params, verdicts).encode("utf-8")  # an empty name part, tab, newline
     excluded = data.startswith(b"0\t") + data.count(b"\n0\t")  # every line starts with its verdict
     return _store_text(vault, name, purpose, "register", as_of, data, count - excluded, count)
+
+
+# From this many people the snapshot text is built in two halves of the roll order at once, the second
+# on a read connection of its own in a worker thread (SQLite releases the GIL while it builds):
+# 100k people 0.27-0.30 -> 0.21-0.24 s for the query.
+PARALLEL_FROM = 20_000
+
+
+def _text_in_halves(vault: Vault, where: str, args: dict) -> tuple[int, bytes | None]:
+    """(rows, UTF-8 text) of ``_TEXT_SQL``; the same bytes whether built in one piece or two."""
+    half = (vault.scalar(f"SELECT count(*) FROM person {where}", args) or 0) // 2
+    if half * 2 < PARALLEL_FROM or vault.conn.in_transaction:
+        return vault.query(_TEXT_SQL.format(where=where), args)[0]
+    key = vault.query(f"SELECT sort_name, id FROM person {where} ORDER BY sort_name, id LIMIT 1 OFFSET :off",
+                      {**args, "off": half})[0]
+    both = {**args, "split_name": key[0], "split_id": key[1]}
+    joiner = " AND " if where else "WHERE "
+    first = _TEXT_SQL.format(where=where + joiner + "(sort_name, id) < (:split_name, :split_id)")
+    second = _TEXT_SQL.format(where=where + joiner + "(sort_name, id) >= (:split_name, :split_id)")
+    reader = vault.reader_connection()
+    try:
+        with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="roll-snapshot") as pool:
+            later = pool.submit(lambda: reader.execute(second, both).fetchone())
+            with vault.lock:
+                n1, text1 = vault.conn.execute(first, both).fetchone()
+            n2, text2 = later.result()
+    finally:
+        reader.close()
+    return n1 + n2, bytes(text1 or b"") + bytes(text2 or b"")
 
 
 def _rowwise_text(vault: Vault, where: str, params: dict, verdicts: dict[int, tuple[bool, str]]) -> str:
