@@ -162,25 +162,26 @@ PARALLEL_FROM = 20_000
 
 
 def _text_in_halves(vault: Vault, where: str, args: dict) -> tuple[int, bytes | None]:
-    """(rows, UTF-8 text) of ``_TEXT_SQL``; the same bytes whether built in one piece or two."""
-    half = (vault.scalar(f"SELECT count(*) FROM person {where}", args) or 0) // 2
-    if half * 2 < PARALLEL_FROM or vault.conn.in_transaction:
-        return vault.query(_TEXT_SQL.format(where=where), args)[0]
-    key = vault.query(f"SELECT sort_name, id FROM person {where} ORDER BY sort_name, id LIMIT 1 OFFSET :off",
-                      {**args, "off": half})[0]
-    both = {**args, "split_name": key[0], "split_id": key[1]}
-    joiner = " AND " if where else "WHERE "
-    first = _TEXT_SQL.format(where=where + joiner + "(sort_name, id) < (:split_name, :split_id)")
-    second = _TEXT_SQL.format(where=where + joiner + "(sort_name, id) >= (:split_name, :split_id)")
-    reader = vault.reader_connection()
-    try:
-        with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="roll-snapshot") as pool:
-            later = pool.submit(lambda: reader.execute(second, both).fetchone())
-            with vault.lock:
+    """(rows, UTF-8 text) of ``_TEXT_SQL``; the same bytes whether built in one piece or two. The vault
+    lock is held throughout, so no write lands between the halves."""
+    with vault.lock:
+        half = (vault.scalar(f"SELECT count(*) FROM person {where}", args) or 0) // 2
+        if half * 2 < PARALLEL_FROM or vault.conn.in_transaction:
+            return vault.query(_TEXT_SQL.format(where=where), args)[0]
+        key = vault.query(f"SELECT sort_name, id FROM person {where} ORDER BY sort_name, id LIMIT 1 OFFSET :off",
+                          {**args, "off": half})[0]
+        both = {**args, "split_name": key[0], "split_id": key[1]}
+        joiner = " AND " if where else "WHERE "
+        first = _TEXT_SQL.format(where=where + joiner + "(sort_name, id) < (:split_name, :split_id)")
+        second = _TEXT_SQL.format(where=where + joiner + "(sort_name, id) >= (:split_name, :split_id)")
+        reader = vault.reader_connection()
+        try:
+            with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="roll-snapshot") as pool:
+                later = pool.submit(lambda: reader.execute(second, both).fetchone())
                 n1, text1 = vault.conn.execute(first, both).fetchone()
-            n2, text2 = later.result()
-    finally:
-        reader.close()
+                n2, text2 = later.result()
+        finally:
+            reader.close()
     return n1 + n2, bytes(text1 or b"") + bytes(text2 or b"")
 
 
