@@ -7,14 +7,13 @@ import datetime as dt
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -39,6 +38,7 @@ from unionkit.ui.members.form import PersonForm
 from unionkit.ui.members.model import PeopleModel
 from unionkit.ui.members.status_dialog import StatusDialog
 from unionkit.ui.members.wizard import ImportWizard
+from unionkit.ui.search_field import debounced_search
 from unionkit.vault import Vault
 
 # status filter: (key, members_only, status)
@@ -69,14 +69,7 @@ class MembersPage(AreaPage):
         self.vault: Vault | None = None
         self._behind: dict[int, int] | None = None
         self.model = PeopleModel(self)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(270)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(80)
-        self._timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search, self._timer = debounced_search(self, self.apply_filter, delay_ms=80, min_width=270)
         self.workplace = QComboBox()
         self.status = QComboBox()
         self.dues = QComboBox()

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -33,6 +32,7 @@ from unionkit.i18n import _, ngettext
 from unionkit.ledger import delivery
 from unionkit.reports.treasury_account373 import period_text
 from unionkit.ui import dialogs
+from unionkit.ui.search_field import debounced_search
 from unionkit.ui.treasury.delivery_dialog import MarkDeliveredDialog
 from unionkit.ui.treasury.delivery_model import DeliveryModel
 from unionkit.ui.workers import TaskHandle, run_task
@@ -70,14 +70,7 @@ class DeliveryTab(QWidget):
         top.addWidget(self.report, 1)
         top.addSpacing(12)
         top.addWidget(self.count)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(380)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(150)
-        self._debounce.timeout.connect(self._apply_filter)
-        self.search.textChanged.connect(self._debounce.start)
+        self.search, self._debounce = debounced_search(self, self._apply_filter, delay_ms=150, min_width=380)
         self.pending_only = QCheckBox()
         self.pending_only.toggled.connect(self._apply_filter)
         self.shown = QLabel()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -27,6 +26,7 @@ from unionkit.ledger.months import month_label
 from unionkit.money import Money
 from unionkit.ui import dialogs
 from unionkit.ui.area import AreaPage
+from unionkit.ui.search_field import debounced_search
 from unionkit.ui.treasury.delivery_tab import DeliveryTab
 from unionkit.ui.treasury.model import LedgerModel, RowsModel
 from unionkit.vault import Vault
@@ -66,14 +66,7 @@ class TreasuryPage(AreaPage):
         self.f_category = QComboBox()
         self.f_from = QComboBox()
         self.f_to = QComboBox()
-        self.f_text = QLineEdit()
-        self.f_text.setClearButtonEnabled(True)
-        self.f_text.setMinimumWidth(230)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(250)
-        self._debounce.timeout.connect(self.reload_entries)
-        self.f_text.textChanged.connect(self._debounce.start)
+        self.f_text, self._debounce = debounced_search(self, self.reload_entries, delay_ms=250, min_width=230)
         for combo in (self.f_account, self.f_category, self.f_from, self.f_to):
             combo.setMinimumContentsLength(12)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
