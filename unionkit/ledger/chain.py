@@ -8,7 +8,6 @@ caught as well.
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
 from dataclasses import dataclass
 
@@ -60,7 +59,9 @@ class VerifyResult:
         return d
 
 
-_CANON_SQL = ("SELECT CAST(concat_ws(char(31), 'ukl1', " + ", ".join(f"IFNULL({c}, '')" for c in HASHED_COLUMNS)
+# The hashed columns as SQL arguments of concat_ws (which would skip a NULL; the canonical form has '').
+_FIELDS_SQL = ", ".join(f"IFNULL({c}, '')" for c in HASHED_COLUMNS)
+_CANON_SQL = ("SELECT CAST(concat_ws(char(31), 'ukl1', " + _FIELDS_SQL
               + ", prev_hash) AS BLOB), prev_hash, hash, id FROM ledger_entry WHERE id > ? AND id <= ? "
               "ORDER BY id LIMIT ?")
 
@@ -94,7 +95,7 @@ def _verify_range(conn, lo: int, hi: int, prev: str, batch: int = 256) -> dict:
 # a stored prev_hash that is not 64 characters, a hash of another width (its bytes then shift into the
 # hashed text), a separator inside a text field or any mismatch sends the range to ``_verify_range``.
 _BATCH_SQL = ("SELECT count(*), max(id), CAST(group_concat(concat_ws(char(31), hash, 'ukl1', "
-              + ", ".join(f"IFNULL({c}, '')" for c in HASHED_COLUMNS)
+              + _FIELDS_SQL
               + ", prev_hash), char(30)) AS BLOB), max(octet_length(prev_hash) != 64) "
               "FROM ledger_entry WHERE id > ? AND id <= ?")
 _BATCH = 2048
@@ -145,17 +146,9 @@ def _verify_split(vault: Vault) -> dict:
     if top < PARALLEL_FROM or conn.in_transaction:  # a second connection would not see uncommitted rows
         return _verify_all(conn, 0, top)
     mid = top // 2 // _BATCH * _BATCH
-    reader = vault.reader_connection()
-    try:
-        row = reader.execute("SELECT hash FROM ledger_entry WHERE id <= ? ORDER BY id DESC LIMIT 1",
-                             (mid,)).fetchone()
-        start = row[0] if row else GENESIS
-        with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ledger-verify") as pool:
-            later = pool.submit(_verify_all, reader, mid, top, start)
-            first = _verify_all(conn, 0, mid)
-            second = later.result()
-    finally:
-        reader.close()
+    row = conn.execute("SELECT hash FROM ledger_entry WHERE id <= ? ORDER BY id DESC LIMIT 1", (mid,)).fetchone()
+    start = row[0] if row else GENESIS
+    first, second = vault.read_in_two(lambda c: _verify_all(c, 0, mid), lambda c: _verify_all(c, mid, top, start))
     if first["broken"]:
         return first
     if first["last"] != start:  # cannot happen when the first half verified; be strict anyway

@@ -11,13 +11,15 @@ Layout of a vault folder (0700)::
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import hashlib
 import os
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import sqlcipher3
 
@@ -27,6 +29,9 @@ from unionkit.i18n import _
 from unionkit.vault import blobfiles, connection, header, migrate
 from unionkit.vault.filelock import VaultFileLock
 from unionkit.vault.location import check_location
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 DB_NAME = "vault.db"
 LOCK_NAME = "lock"
@@ -281,6 +286,22 @@ class Vault:
         is busy (WAL lets both read); the caller closes it. Not for writes: those go through ``conn``."""
         self._c()  # a locked vault has no key to give
         return connection.connect(self.folder / DB_NAME, bytes(self._dek))
+
+    def read_in_two(self, here: Callable[[sqlcipher3.Connection], T],
+                    there: Callable[[sqlcipher3.Connection], U]) -> tuple[T, U]:
+        """``(here(conn), there(reader))`` at once: ``there`` on a read connection of its own in a worker
+        thread (SQLite releases the GIL while it steps), under the vault lock so that nothing is written
+        meanwhile. For big read-only scans split in two; not inside a transaction (the reader would not
+        see its rows)."""
+        with self.lock:
+            reader = self.reader_connection()
+            try:
+                with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="vault-reader") as pool:
+                    later = pool.submit(there, reader)
+                    first = here(self._c())
+                    return first, later.result()
+            finally:
+                reader.close()
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Rewrap the database key under the new passphrase: one atomic header write."""

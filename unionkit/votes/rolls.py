@@ -9,7 +9,6 @@ text and is printed on every document made from the roll. Nothing about ballots 
 
 from __future__ import annotations
 
-import concurrent.futures
 import datetime as dt
 import hashlib
 import io
@@ -174,14 +173,8 @@ def _text_in_halves(vault: Vault, where: str, args: dict) -> tuple[int, bytes | 
         joiner = " AND " if where else "WHERE "
         first = _TEXT_SQL.format(where=where + joiner + "(sort_name, id) < (:split_name, :split_id)")
         second = _TEXT_SQL.format(where=where + joiner + "(sort_name, id) >= (:split_name, :split_id)")
-        reader = vault.reader_connection()
-        try:
-            with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="roll-snapshot") as pool:
-                later = pool.submit(lambda: reader.execute(second, both).fetchone())
-                n1, text1 = vault.conn.execute(first, both).fetchone()
-                n2, text2 = later.result()
-        finally:
-            reader.close()
+        (n1, text1), (n2, text2) = vault.read_in_two(lambda c: c.execute(first, both).fetchone(),
+                                                     lambda c: c.execute(second, both).fetchone())
     return n1 + n2, bytes(text1 or b"") + bytes(text2 or b"")
 
 
