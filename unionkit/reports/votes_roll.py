@@ -43,8 +43,9 @@ def write_booth_rolls(vault: Vault, cid: int, out: Path, lang: str = "es") -> Pa
         return doc.build(story)
 
 
-def write_support_annex(vault: Vault, campaign_id: int, out: Path, lang: str = "es") -> Path:
-    """Annex for the constancia de representatividad: the valid supporters with a signature column."""
+def write_support_annex(vault: Vault, campaign_id: int, out: Path, lang: str = "es") -> tuple[Path, int]:
+    """Annex for the constancia de representatividad: the valid supporters with a signature column.
+    Returns the file and how many supporters it lists."""
     with language(lang):
         c = campaigns.get(vault, campaign_id)
         res = campaigns.evaluate(vault, campaign_id)
@@ -69,4 +70,4 @@ def write_support_annex(vault: Vault, campaign_id: int, out: Path, lang: str = "
         story += [Paragraph(_("Totals"), ss["H2"]), kv_table(totals, right_cols=[1]),
                   Paragraph(_("Threshold met") if res.met else _("Threshold NOT met"), ss["H3"]),
                   signature_blocks([_("Secretary General")])]
-        return doc.build(story, with_header=False)
+        return doc.build(story, with_header=False), len(rows_ok)

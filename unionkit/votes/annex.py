@@ -14,10 +14,9 @@ from unionkit.vault import Vault
 
 def build_support_annex(vault: Vault, campaign_id: int, out_pdf: str | Path, lang: str = "es") -> Path:
     from unionkit.reports.votes_roll import write_support_annex
-    from unionkit.votes import access_log, campaigns
+    from unionkit.votes import access_log
 
-    out = write_support_annex(vault, campaign_id, Path(out_pdf), lang)
+    out, rows = write_support_annex(vault, campaign_id, Path(out_pdf), lang)
     # DOMAIN §1 "Confidentiality": every export of the support list is logged (also inside a packet).
-    access_log.record(vault, campaign_id, "exported", rows=len(campaigns.valid_rows(vault, campaign_id)),
-                      detail=out)
+    access_log.record(vault, campaign_id, "exported", rows=rows, detail=out)
     return out
