@@ -26,7 +26,7 @@ import sqlcipher3
 from unionkit.errors import DamagedVault, NotAVault, VaultError
 from unionkit.fsutil import chmod_private_tree, make_private_dir
 from unionkit.i18n import _
-from unionkit.vault import blobfiles, connection, header, migrate
+from unionkit.vault import blobfiles, checkpoint, connection, header, migrate
 from unionkit.vault.filelock import VaultFileLock
 from unionkit.vault.location import check_location
 
@@ -108,6 +108,7 @@ class Vault:
         self.read_only = False
         self.damaged_pages: list[str] = []
         self.location_warnings: list[str] = []
+        self._checkpoint: checkpoint.BackgroundCheckpoint | None = None
 
     # -- create / open / close -------------------------------------------------------------
     @classmethod
@@ -204,6 +205,7 @@ class Vault:
     def close(self) -> None:
         """Close the database, drop the key from memory and release the lock."""
         with self.lock:
+            self.wait_for_checkpoint()
             connection.close_quietly(self.conn)
             self.conn = None
             for i in range(len(self._dek)):
@@ -242,23 +244,41 @@ class Vault:
         return row[0][0] if row else None
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlcipher3.Connection]:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on any exception (all or nothing)."""
+    def transaction(self, *, big: bool = False) -> Iterator[sqlcipher3.Connection]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on any exception (all or nothing).
+
+        ``big``: thousands of pages (a roster import): the WAL is copied into the database file on a
+        thread of its own after the COMMIT, instead of inside it (``unionkit.vault.checkpoint``)."""
         with self.lock:
             conn = self._c()
+            deferred = checkpoint.deferred(conn) if big else contextlib.nullcontext()
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    yield conn
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
-                conn.execute("COMMIT")
+                with deferred:
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        yield conn
+                    except BaseException:
+                        if conn.in_transaction:
+                            conn.execute("ROLLBACK")
+                        raise
+                    conn.execute("COMMIT")
             except sqlcipher3.OperationalError as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 _reraise_storage(exc)
+            if big:
+                self.checkpoint_in_background()
+
+    def checkpoint_in_background(self) -> None:
+        """Start copying the WAL into the database file on another thread (one at a time)."""
+        with self.lock:
+            self.wait_for_checkpoint()
+            self._checkpoint = checkpoint.BackgroundCheckpoint(self.reader_connection())
+
+    def wait_for_checkpoint(self) -> None:
+        if self._checkpoint is not None:
+            self._checkpoint.wait()
+            self._checkpoint = None
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         v = self.scalar("SELECT value FROM setting WHERE key = ?", (key,))
@@ -324,6 +344,7 @@ class Vault:
             hdr.pending = header.wrap(new_dek, passphrase, hdr.kdf, hdr.aad())
             hdr.generation += 1
             header.write_both(self.folder, hdr)  # 1: remember the pending key
+            self.wait_for_checkpoint()
             conn = self._c()
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.execute(f'PRAGMA rekey = "{connection.keyspec(new_dek)}"')  # 2: one transaction
