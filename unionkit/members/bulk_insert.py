@@ -4,13 +4,12 @@ Only the columns the roster fills are bound; values that are the same for every 
 (timestamps, batch id, membership flag, a default join date) are SQL literals, and columns the roster
 does not have keep their SQL defaults. Row tuples come from ``zip`` over the preview's columns. The
 person table's search/list indexes are built once after the rows (cheaper than growing them row by
-row), the trigram index of the batch in one statement, and the join events in one statement that
-takes its (sorted, random) uids from a JSON array.
+row), and the trigram index of the batch in one statement. No join events are written: a member's
+join by an import is implicit in the person row (``unionkit.members.joins``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 
@@ -25,7 +24,6 @@ BULK_INDEX_ROWS = 5000
 # the batch's keys at one place, in order (new ids are the largest; one status; one join date), where
 # growing them row by row is cheaper than rebuilding them over the whole table (measured).
 SECONDARY_INDEXES = ("person_employee_no", "person_sort_name")
-EVENT_DATE_INDEX = "membership_event_date"
 # Skips the rows of an import batch anyway (WHEN import_batch_id IS NULL), but still runs its test per row.
 BULK_TRIGGERS = ("person_fts_ai",)
 # Roster fields bound as they are (when the mapping has them), in the person table's column order.
@@ -149,41 +147,20 @@ def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int
     return n
 
 
-def index_and_events(conn, batch_id: int, first_id: int, n: int, now: str, as_members: bool,
-                     join_date: str | None = None) -> None:
-    """The trigram index rows and (for members) the join events of the people just inserted, whose ids
-    are ``first_id`` .. ``first_id + n - 1``. ``join_date``: the one join date of the whole batch, if
-    known (then the events need not read the person rows back)."""
+def index_new(conn, batch_id: int, first_id: int) -> None:
+    """The trigram index rows of the people of ``batch_id`` just inserted (ids from ``first_id``), in one
+    statement. Their join events are not written: a member's join by a roster import is implicit in
+    the person row (``unionkit.members.joins``)."""
     conn.execute("INSERT INTO person_fts(rowid, search_text) SELECT id, search_text FROM person "
                  "WHERE id >= ? AND import_batch_id = ?", (first_id, batch_id))
-    if not as_members:
-        return
-    reason = _("Registered by roster import")
-    last = conn.execute("SELECT max(id), count(*) FROM person WHERE id >= ?", (first_id,)).fetchone()
-    if tuple(last) != (first_id + n - 1, n):  # pragma: no cover - ids are consecutive in one transaction
-        conn.execute("INSERT INTO membership_event(created_at, updated_at, person_id, event_date, kind, "
-                     "status, reason) SELECT ?, ?, id, join_date, 'join', 'active', ? FROM person "
-                     "WHERE id >= ? AND import_batch_id = ?", (now, now, reason, first_id, batch_id))
-        return
-    # Random uids handed out sorted (the uid index grows in order); person ids by position.
-    uids = json.dumps(sorted(uuid4_strings(n)))
-    if join_date is not None:
-        conn.execute("INSERT INTO membership_event(uid, created_at, updated_at, person_id, event_date, kind, "
-                     "status, reason) SELECT j.value, ?1, ?1, ?4 + j.key, ?5, 'join', 'active', ?2 "
-                     "FROM json_each(?3) AS j", (now, reason, uids, first_id, join_date))
-    else:
-        conn.execute("INSERT INTO membership_event(uid, created_at, updated_at, person_id, event_date, kind, "
-                     "status, reason) SELECT j.value, ?1, ?1, p.id, p.join_date, 'join', 'active', ?2 "
-                     "FROM json_each(?3) AS j CROSS JOIN person AS p ON p.id = ?4 + j.key",
-                     (now, reason, uids, first_id))
 
 
-def drop_secondary_indexes(conn, *, event_dates_vary: bool = True) -> list[str]:
+def drop_secondary_indexes(conn) -> list[str]:
     """Drop the person indexes that only serve searches and lists (and the FTS insert trigger, which
     skips batch rows anyway), returning their CREATE statements: building an index once after a big
     insert is ~3x cheaper than growing it row by row. Same transaction as the inserts, so a crash or
     cancel brings them back with the rollback."""
-    names = SECONDARY_INDEXES + BULK_TRIGGERS + ((EVENT_DATE_INDEX,) if event_dates_vary else ())
+    names = SECONDARY_INDEXES + BULK_TRIGGERS
     marks = ",".join("?" * len(names))
     found = conn.execute(f"SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
                          f"AND name IN ({marks})", names).fetchall()

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from unionkit.i18n import _
-from unionkit.members import bulk_insert
+from unionkit.members import bulk_insert, joins
 from unionkit.members.bulk import gc_paused
 from unionkit.members.importer import ImportCancelled, ImportPreview
 from unionkit.members.mapping import remember
@@ -41,7 +41,7 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         return result
     today_s = (today or dt.date.today()).isoformat()
     total = max(1, len(new) + len(upd))
-    with gc_paused(), vault.transaction() as conn:
+    with gc_paused(), vault.transaction(big=len(new) >= bulk_insert.BULK_INDEX_ROWS) as conn:
         cur = conn.execute("INSERT INTO import_batch(kind, filename, sha256, data_rows, imported, updated, "
                            "unchanged, rejected) VALUES ('members', ?, ?, ?, ?, ?, ?, ?)",
                            (prev.table.path.rsplit("/", 1)[-1], prev.table.sha256, len(prev.lines), len(new),
@@ -54,11 +54,10 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         if new:
             now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
             first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM person").fetchone()[0])
-            one_join = None if "join_date" in prev.columns.values else today_s
-            rebuild = bulk_insert.drop_secondary_indexes(conn, event_dates_vary=one_join is None) \
+            rebuild = bulk_insert.drop_secondary_indexes(conn) \
                 if len(new) >= bulk_insert.BULK_INDEX_ROWS else []
             bulk_insert.insert_new(conn, prev, new, wp_ids, batch_id, today_s, now, progress, cancelled, total)
-            bulk_insert.index_and_events(conn, batch_id, first_id, len(new), now, prev.as_members, one_join)
+            bulk_insert.index_new(conn, batch_id, first_id)
             for create in rebuild:
                 conn.execute(create)
         for n, i in enumerate(upd):
@@ -73,6 +72,8 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
 
 def _apply_update(conn, person_id: int, changes: dict, wp_ids: dict[str, int], today_s: str) -> None:
     ch = dict(changes)
+    if "join_date" in ch or "is_member" in ch:
+        joins.materialize(conn, person_id)  # the join event keeps the date it had
     if "workplace" in ch:
         ch["workplace_id"] = wp_ids.get(ch.pop("workplace").casefold())
     if ch.pop("is_member", None):

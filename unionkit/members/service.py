@@ -19,6 +19,7 @@ import datetime as dt
 from unionkit.errors import UnionkitError, ValidationError
 from unionkit.i18n import _
 from unionkit.members import identifiers as ids
+from unionkit.members import joins
 from unionkit.members.model import (
     EDITABLE_FIELDS,
     PERSON_COLUMNS,
@@ -104,6 +105,8 @@ def update_person(vault: Vault, person_id: int, changes: dict) -> None:
     st, sk = derived_columns(merged)
     sets = ", ".join(f"{k} = ?" for k in p)
     with vault.transaction() as conn:
+        if "join_date" in p or "is_member" in p:
+            joins.materialize(conn, person_id)  # the join event keeps the date it had
         conn.execute(f"UPDATE person SET {sets + ', ' if sets else ''}search_text = ?, sort_name = ?, "
                      f"updated_at = {NOW} WHERE id = ?", [*p.values(), st, sk, person_id])
 
@@ -150,6 +153,7 @@ def enroll(vault: Vault, person_id: int, join_date: dt.date | str, reason: str =
     """Make a covered worker a member from ``join_date`` (recorded as a 'join' event)."""
     d = _iso(join_date)
     with vault.transaction() as conn:
+        joins.materialize(conn, person_id)  # a re-enrolment keeps the first join in the history
         conn.execute("INSERT INTO membership_event(person_id, event_date, kind, status, reason) "
                      "VALUES (?, ?, 'join', 'active', ?)", (person_id, d, clean(reason) or _("Joined the union")))
         conn.execute(f"UPDATE person SET is_member = 1, join_date = ?, status = 'active', status_date = ?, "
@@ -157,8 +161,9 @@ def enroll(vault: Vault, person_id: int, join_date: dt.date | str, reason: str =
 
 
 def history(vault: Vault, person_id: int) -> list[MembershipEvent]:
-    rows = vault.query("SELECT id, person_id, event_date, kind, status, reason FROM membership_event "
-                       "WHERE person_id = ? ORDER BY event_date, id", (person_id,))
+    rows = vault.query(joins.with_events("SELECT id, person_id, event_date, kind, status, reason FROM ev "
+                                         "WHERE person_id = ? ORDER BY event_date, id"),
+                       (joins.reason(), person_id))
     return [MembershipEvent(*r) for r in rows]
 
 

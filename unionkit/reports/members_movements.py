@@ -15,6 +15,7 @@ from pathlib import Path
 from unionkit.formatting import format_date, format_int
 from unionkit.fsutil import write_private
 from unionkit.i18n import _
+from unionkit.members import joins
 from unionkit.members.export import neutralize
 from unionkit.members.model import LEAVING_STATUSES, status_label
 from unionkit.vault import Vault
@@ -47,18 +48,18 @@ class Movements:
 
 def members_on(vault: Vault, day: dt.date) -> int:
     """Members on ``day``: people whose latest event up to that day leaves them active or suspended."""
-    return int(vault.scalar(
+    return int(vault.scalar(joins.with_events(
         "SELECT count(*) FROM (SELECT status, row_number() OVER (PARTITION BY person_id "
-        "ORDER BY event_date DESC, id DESC) AS rn FROM membership_event WHERE event_date <= ?) "
-        "WHERE rn = 1 AND status IN ('active', 'suspended')", (day.isoformat(),)))
+        "ORDER BY event_date DESC, id DESC) AS rn FROM ev WHERE event_date <= ?) "
+        "WHERE rn = 1 AND status IN ('active', 'suspended')"), (joins.reason(), day.isoformat())))
 
 
 def _events(vault: Vault, start: dt.date, end: dt.date, where: str, params: tuple) -> list[Movement]:
-    rows = vault.query(
+    rows = vault.query(joins.with_events(
         "SELECT e.event_date, p.primer_apellido, p.segundo_apellido, p.nombre, p.employee_no, "
-        "coalesce(w.name, ''), e.status, e.reason FROM membership_event e JOIN person p ON p.id = e.person_id "
+        "coalesce(w.name, ''), e.status, e.reason FROM ev e JOIN person p ON p.id = e.person_id "
         "LEFT JOIN workplace w ON w.id = p.workplace_id WHERE e.event_date BETWEEN ? AND ? AND " + where +
-        " ORDER BY e.event_date, p.sort_name", (start.isoformat(), end.isoformat(), *params))
+        " ORDER BY e.event_date, p.sort_name"), (joins.reason(), start.isoformat(), end.isoformat(), *params))
     out = []
     for d, ap1, ap2, nombre, emp, wp, status, reason in rows:
         surnames = " ".join(s for s in (ap1, ap2) if s)
