@@ -35,6 +35,12 @@ def test_golden_vault_opens_migrates_and_verifies(folder, tmp_path):
         if meta["schema_version"] == latest_version():
             assert v.logical_digest() == meta["digest"]
         assert all(r.ok for r in run_checks(v)), [r.message for r in run_checks(v) if not r.ok]
+        # The name index rebuilt by m0008 finds what the names say (accents and case folded).
+        v.execute("INSERT INTO person_fts(person_fts, rank) VALUES ('integrity-check', 1)")  # index = content
+        for (name,) in v.query("SELECT search_text FROM person ORDER BY id LIMIT 20"):
+            word = max(name.split(), key=len)
+            hits = v.scalar("SELECT count(*) FROM person_fts WHERE person_fts MATCH ?", (f'"{word}"',))
+            assert hits == v.scalar("SELECT count(*) FROM person WHERE search_text LIKE ?", (f"%{word}%",))
 
 
 def test_there_is_a_golden_vault():
