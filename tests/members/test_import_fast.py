@@ -196,3 +196,11 @@ def test_batch_constants_as_sql_literals():
     for bad in ("2026-01-01\n", "x'); DROP TABLE person; --", "a b", 1.5, None):
         with pytest.raises(ValueError):
             _literal(bad)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(["BEML920313HMCLNS09", "beml920313hmclns09", " BEML 920313", "", "ñ1",
+                                           "Ñ1", "ß", "A-B.C", "12", "İ"]), st.text(max_size=6), st.none()),
+                max_size=8))
+def test_column_curp_normalisation_agrees_with_the_cell_by_cell_one(cells):
+    assert ids.normalize_curps(cells) == [ids.normalize_curp(c) for c in cells]

@@ -115,7 +115,7 @@ def parse_columns(cols: dict[str, int], table: Table, header_fallback: Callable[
     for f in TEXT_FIELDS:
         if f in cols:
             vals[f] = cleaned(f)
-    curps = list(map(ids.normalize_curp, raw("curp"))) if "curp" in cols else [""] * n
+    curps = ids.normalize_curps(raw("curp")) if "curp" in cols else [""] * n
     vals["curp"] = curps
     if "nombre_completo" in cols:
         full = cleaned("nombre_completo")

@@ -46,6 +46,18 @@ def normalize_curp(raw: str | None) -> str:
     return _SPACES.sub("", raw).upper()
 
 
+def normalize_curps(raws: list[str]) -> list[str]:
+    """``normalize_curp`` of every cell of a roster column; a column that is already clean (the usual
+    case) is checked as one joined string instead of cell by cell (~0.1 s per 100,000 rows)."""
+    try:
+        joined = "".join(raws)
+    except TypeError:  # a None or a number among the cells: the cell-by-cell path handles them
+        return list(map(normalize_curp, raws))
+    if joined.isalnum() and joined == joined.upper():
+        return list(raws)
+    return list(map(normalize_curp, raws))
+
+
 def curp_check_digit(first17: str) -> str:
     """The 18th character for the first 17 of a CURP."""
     return _curp.calc_check_digit(first17.upper())
