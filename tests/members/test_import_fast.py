@@ -108,6 +108,16 @@ def test_bulk_curp_check_agrees_with_check_curp():
     assert len(suspects) > 300 and curp_suspects([]) == ([], [], [])
 
 
+def test_bulk_curp_shape_check_is_not_fooled_by_newlines():
+    """The whole-column shape check counts on the joined text: two CURPs in one cell with a newline
+    between, or a cell split over a newline, are not 18-character rows."""
+    a, b = "BEML920313HMCLNS09", "SABC560626MDFLRN01"
+    for cells in ([a + "\n" + b], [a, b + "\n"], [a[:9] + "\n" + a[9:], b], [a, ""], [a + b[:1], b[1:]]):
+        suspects, _births, _sexes = curp_suspects(cells)
+        assert {i for i, c in enumerate(cells) if len(c) != 18 or ids.check_curp(c)} == set(suspects), cells
+    assert curp_suspects([a, b])[0] == []
+
+
 def test_uuid4_strings():
     out = uuid4_strings(5000)
     assert len(set(out)) == 5000 and uuid4_strings(0) == []

@@ -11,10 +11,11 @@ positions, the byte-wise sums (< 256) never carry.
 from __future__ import annotations
 
 import datetime as dt
-from operator import itemgetter
+import re
 
 from unionkit.members import identifiers as ids
 
+_SHAPE_ALL = re.compile(r"(?:[A-Z]{4}\d{6}[HMX][A-Z]{2}[A-Z]{3}[0-9A-Z]\d\n)*", re.ASCII)  # _CURP_SHAPE, per line
 _DUMMY = "AAAA000101HDFAAA00"   # shape-valid stand-in for malformed rows (which are suspects anyway)
 _ALPHABET = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ"
 _WEIGHTS = tuple(range(18, 1, -1))
@@ -40,13 +41,32 @@ class _Births(dict):
         return value
 
 
+def _per_row(raw: bytes, n: int, positions: tuple[int, ...]) -> list[str]:
+    """For each of the ``n`` 18-byte CURPs in ``raw``, the characters at ``positions`` as one string:
+    strided copies and one split (no per-row slicing or joining)."""
+    width = len(positions) + 1
+    out = bytearray(b"\n" * (width * n))
+    for j, p in enumerate(positions):
+        out[j::width] = raw[p::18]
+    return out.decode("ascii").split("\n", n)[:n]
+
+
+def _shape_suspects(curps: list[str]) -> set[int]:
+    """Rows whose CURP does not have the CURP shape. All rows at once first: the joined text has
+    exactly ``n`` newlines (the separators), so a match of ``n`` 19-character groups means every row
+    is 18 characters of the shape."""
+    text = "\n".join(curps) + "\n"
+    if len(text) == 19 * len(curps) and _SHAPE_ALL.fullmatch(text):
+        return set()
+    return {i for i, m in enumerate(map(ids._CURP_SHAPE.fullmatch, curps)) if m is None}
+
+
 def curp_suspects(curps: list[str]) -> tuple[list[int], list[str | None], list[str]]:
     """(suspect row indexes in order, birth ISO date per row or None, sex letter per row)."""
     n = len(curps)
     if not n:
         return [], [], []
-    shaped = list(map(ids._CURP_SHAPE.fullmatch, curps))
-    suspects = {i for i, m in enumerate(shaped) if m is None}
+    suspects = _shape_suspects(curps)
     if suspects:
         curps = [_DUMMY if i in suspects else c for i, c in enumerate(curps)]
     joined = "".join(curps)
@@ -58,16 +78,13 @@ def curp_suspects(curps: list[str]) -> tuple[list[int], list[str | None], list[s
     actual = raw[17::18]
     if expected != actual:
         suspects.update(i for i, (a, b) in enumerate(zip(expected, actual, strict=True)) if a != b)
-    memo = _Births()
-    centuries = joined[16::18]
-    births = list(map(memo.__getitem__, map("".join, zip(map(itemgetter(slice(4, 10)), curps), centuries,
-                                                           strict=True))))
+    births = list(map(_Births().__getitem__, _per_row(raw, n, (4, 5, 6, 7, 8, 9, 16))))
     if None in births:
         suspects.update(i for i, b in enumerate(births) if b is None)
-    states = list(map(itemgetter(slice(11, 13)), curps))
+    states = _per_row(raw, n, (11, 12))
     if not ids._CURP_STATES.issuperset(states):
         suspects.update(i for i, s in enumerate(states) if s not in ids._CURP_STATES)
-    words = list(map(itemgetter(slice(0, 4)), curps))
+    words = _per_row(raw, n, (0, 1, 2, 3))
     if not ids._CURP_WORDS.isdisjoint(words):
         suspects.update(i for i, w in enumerate(words) if w in ids._CURP_WORDS)
     sexes = list(joined[10::18])
