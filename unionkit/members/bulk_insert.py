@@ -98,8 +98,10 @@ def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int
     cols += [pick(vals["sex"]), pick(vals["birth_date"])]
     wids = pick(vals["workplace_id"]) if "workplace_id" in vals else [None] * n
     if "workplace" in vals:
-        resolved = {w: wp_ids.get(w.casefold()) for w in set(pick(vals["workplace"])) if w}
-        wids = [resolved[w] if w else d for w, d in zip(pick(vals["workplace"]), wids, strict=True)]
+        named = pick(vals["workplace"])
+        resolved = {w: wp_ids.get(w.casefold()) for w in set(named) if w}
+        wids = list(map(resolved.__getitem__, named)) if "" not in named else \
+            [resolved[w] if w else d for w, d in zip(named, wids, strict=True)]
     if any(w is not None for w in wids):
         names.append("workplace_id")
         cols.append(wids)

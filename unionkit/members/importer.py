@@ -77,6 +77,8 @@ class ImportPreview:
         return self._rows
 
     def indexes(self, action: str) -> list[int]:
+        if self.actions.count(action) == len(self.actions):  # the usual 100,000 new rows
+            return list(range(len(self.actions)))
         return [i for i, a in enumerate(self.actions) if a == action]
 
     def count(self, action: str) -> int:
@@ -160,7 +162,8 @@ def _workplace_ids(vault: Vault, prev: ImportPreview, candidates: list[int], wor
         return
     wp = {name.casefold(): wid for wid, name in vault.query("SELECT id, name FROM workplace")}
     new_wp: dict[str, str] = {}
-    for name in dict.fromkeys(names[i] for i in candidates):  # in file order: the first spelling wins
+    in_order = names if len(candidates) == len(names) else (names[i] for i in candidates)
+    for name in dict.fromkeys(in_order):  # in file order: the first spelling wins
         if name and name.casefold() not in wp:
             new_wp.setdefault(name.casefold(), name)
     prev.new_workplaces = sorted(new_wp.values(), key=str.casefold)
