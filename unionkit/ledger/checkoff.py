@@ -24,6 +24,7 @@ from unionkit.ledger.months import last_day, month_of, parse_month
 from unionkit.money import Money, parse_centavos
 from unionkit.vault import Vault
 
+BIG_BATCH_LINES = 5000  # from here a payroll commit hands its WAL copy to a thread (Vault.transaction)
 FLAG_LABELS = {
     "deducted_after_optout": N_("Deducted after an opt-out"),
     "not_deducted": N_("Not deducted"),
@@ -261,7 +262,8 @@ def import_checkoff(vault: Vault, path, period: str, deposit: Money, *,
     for ln in rec.lines:
         if not ln.name and ln.person_id:
             ln.name = names.get(ln.person_id, "")
-    with vault.transaction() as conn:
+    # A 100,000-worker payroll: the WAL is copied into the database after the COMMIT, on its own thread.
+    with vault.transaction(big=len(rec.lines) >= BIG_BATCH_LINES) as conn:
         rec.batch_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM checkoff_batch").fetchone()[0])
         if rec.deposit > 0:
             entries._check_open(conn, month_of(deposit_date))
