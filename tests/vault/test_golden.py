@@ -41,6 +41,10 @@ def test_golden_vault_opens_migrates_and_verifies(folder, tmp_path):
             word = max(name.split(), key=len)
             hits = v.scalar("SELECT count(*) FROM person_fts WHERE person_fts MATCH ?", (f'"{word}"',))
             assert hits == v.scalar("SELECT count(*) FROM person WHERE search_text LIKE ?", (f"%{word}%",))
+        # ... and the triggers of m0002 keep the rebuilt index in sync.
+        v.execute("UPDATE person SET search_text = 'zzyzx prueba' WHERE id = (SELECT min(id) FROM person)")
+        assert v.scalar("SELECT count(*) FROM person_fts WHERE person_fts MATCH '\"zzyzx\"'") == 1
+        v.execute("INSERT INTO person_fts(person_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def test_there_is_a_golden_vault():
