@@ -84,3 +84,15 @@ def test_close_waits_and_everything_is_there(vault_factory):
         assert again.integrity_problems(files=False) == []
     finally:
         again.close()
+
+
+def test_commit_stands_when_no_checkpoint_connection_opens(vault, monkeypatch):
+    def no_connection():
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(vault, "reader_connection", no_connection)
+    with vault.transaction(big=True) as conn:
+        _fill(conn, 0)
+    assert vault._checkpoint is None
+    assert vault.scalar("SELECT count(*) FROM setting WHERE key LIKE 'k%'") == ROWS
+    assert vault.scalar("PRAGMA wal_autocheckpoint") == 1000  # SQLite's own checkpoint takes over

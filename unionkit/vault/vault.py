@@ -14,6 +14,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import hashlib
+import logging
 import os
 import threading
 import uuid
@@ -30,6 +31,7 @@ from unionkit.vault import blobfiles, checkpoint, connection, header, migrate
 from unionkit.vault.filelock import VaultFileLock
 from unionkit.vault.location import check_location
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 U = TypeVar("U")
 
@@ -270,10 +272,17 @@ class Vault:
                 self.checkpoint_in_background()
 
     def checkpoint_in_background(self) -> None:
-        """Start copying the WAL into the database file on another thread (one at a time)."""
+        """Start copying the WAL into the database file on another thread (one at a time). The
+        transaction is already committed: if no connection can be opened now, SQLite's own checkpoint
+        does the copy at a later commit or at closing."""
         with self.lock:
             self.wait_for_checkpoint()
-            self._checkpoint = checkpoint.BackgroundCheckpoint(self.reader_connection())
+            try:
+                reader = self.reader_connection()
+            except (sqlcipher3.Error, VaultError, OSError):
+                log.warning("no connection for a background checkpoint; left to SQLite", exc_info=True)
+                return
+            self._checkpoint = checkpoint.BackgroundCheckpoint(reader)
 
     def wait_for_checkpoint(self) -> None:
         if self._checkpoint is not None:
