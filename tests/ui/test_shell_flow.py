@@ -162,6 +162,20 @@ def test_forget_a_recent_vault(qtbot, make_window, vault_path):
     assert (vault_path / "key.hdr").is_file()  # only the list entry goes
 
 
+def test_recent_list_highlights_only_the_chosen_vault(qtbot, make_window, vault_path, tmp_path):
+    w = make_window()
+    open_through_ui(qtbot, w, vault_path)
+    w.session.close()
+    panel = w.start.open_panel
+    assert panel.recent.currentRow() == 0  # the last vault, ready to open
+    other = tmp_path / "demo-vault"
+    panel.select(other, note="demo", passphrase="x")  # as the demo button does
+    assert panel.unlock.path == other
+    assert panel.recent.currentRow() == -1 and panel.recent.selectedItems() == []
+    panel.select(vault_path.resolve())
+    assert panel.recent.currentRow() == 0 and panel.unlock.path == vault_path.resolve()
+
+
 def test_lock_closes_open_dialogs(qtbot, make_window, vault_path):
     from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
 

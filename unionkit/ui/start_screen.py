@@ -125,7 +125,22 @@ class OpenPanel(QWidget):
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self._show_chosen()
+        self._mark_in_list(path)
         self.unlock.passphrase.setFocus()
+
+    def _mark_in_list(self, path: Path) -> None:
+        """Highlight the chosen vault in the recent list, or nothing when it is not there (the demo vault):
+        a highlighted other vault next to "Vault: <demo>" read as if Open would open that one."""
+        target = Path(path)
+        row = next((i for i in range(self.recent.count())
+                    if Path(self.recent.item(i).data(Qt.ItemDataRole.UserRole)) == target), -1)
+        self.recent.blockSignals(True)
+        try:
+            self.recent.setCurrentRow(row)
+            if row < 0:
+                self.recent.clearSelection()
+        finally:
+            self.recent.blockSignals(False)
 
     def _show_chosen(self) -> None:
         p = self.unlock.path
