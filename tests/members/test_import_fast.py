@@ -15,11 +15,13 @@ from unionkit.demo.members import roster_rows
 from unionkit.members import identifiers as ids
 from unionkit.members import joins
 from unionkit.members.bulk import uuid4_strings
+from unionkit.members.bulk_insert import _names
 from unionkit.members.commit import commit, import_file
 from unionkit.members.curp_bulk import curp_suspects
 from unionkit.members.importer import ImportCancelled, preview
 from unionkit.members.reader import read_csv_bytes, read_table
 from unionkit.members.service import add_person
+from unionkit.members.text import search_text, sort_key
 
 CELL = st.lists(st.sampled_from(list("ab Ñé1-\t\u00a0=\u2028") + ["  ", "x y", '"']), max_size=5).map("".join)
 
@@ -214,3 +216,16 @@ def test_batch_constants_as_sql_literals():
                 max_size=8))
 def test_column_curp_normalisation_agrees_with_the_cell_by_cell_one(cells):
     assert ids.normalize_curps(cells) == [ids.normalize_curp(c) for c in cells]
+
+
+_PARTS = st.sampled_from(["", "Núñez", "NÚÑEZ", "Peña", "José Ángel", "de la Cruz", "Ibáñez", "Ü", "\u0301",
+                          "Jr.", "O'Neil", "María", "maria", "Ñ", "ß"])
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_PARTS, _PARTS, _PARTS), max_size=12))
+def test_bulk_search_and_sort_keys_agree_with_the_row_functions(rows):
+    nombre, ap1, ap2 = ([r[k] for r in rows] for k in range(3))
+    search, sort = _names(nombre, ap1, ap2)
+    assert search == [search_text(*r) for r in rows]
+    assert sort == [sort_key(r[1], r[2], r[0]) for r in rows]

@@ -41,24 +41,36 @@ def _literal(value: object) -> str:
     raise ValueError(f"not a safe SQL literal: {value!r}")
 
 
-class _Memo(dict):
-    def __init__(self, fn: Callable[[str], str]) -> None:
-        super().__init__()
-        self.fn = fn
+class _Numbering(dict):
+    """text -> its number in order of first appearance (``list(numbering)`` is the distinct texts)."""
 
-    def __missing__(self, key: str) -> str:
-        value = self[key] = self.fn(key)
+    def __missing__(self, key: str) -> int:
+        value = self[key] = len(self)
         return value
 
 
-def _joined(fn: Callable[[str], str], parts: tuple[list[str], ...]) -> list[str]:
-    """Per row: ``" ".join(fn(p) for p in row_parts if p)`` (search_text / sort_key), by column."""
-    memo = _Memo(fn)
-    folded = [list(map(memo.__getitem__, col)) for col in parts]
-    if all(all(col) for col in parts):
-        return list(map(" ".join, zip(*folded, strict=True)))
-    return [" ".join(f for f, p in zip(fs, ps, strict=True) if p)
-            for fs, ps in zip(zip(*folded, strict=True), zip(*parts, strict=True), strict=True)]
+def _names(nombre: list[str], ap1: list[str], ap2: list[str]) -> tuple[list[str], list[str]]:
+    """Per row ``search_text(nombre, ap1, ap2)`` and ``sort_key(ap1, ap2, nombre)``, by column.
+
+    Each cell is looked up once (numbered; the cells are 300,000 fresh strings whose lookups are the
+    cost), each distinct name part is folded once both ways, and the folded columns are picked from
+    short lists by number."""
+    numbers = _Numbering()
+    coded = [list(map(numbers.__getitem__, col)) for col in (nombre, ap1, ap2)]
+    distinct = list(numbers)
+    by_fold, by_sort = list(map(fold, distinct)), list(map(sort_fold, distinct))
+    f_n, f_1, f_2 = (list(map(by_fold.__getitem__, c)) for c in coded)
+    s_n, s_1, s_2 = (list(map(by_sort.__getitem__, c)) for c in coded)
+    search_parts, sort_parts = zip(f_n, f_1, f_2, strict=True), zip(s_1, s_2, s_n, strict=True)
+    if "" not in numbers:
+        return list(map(" ".join, search_parts)), list(map(" ".join, sort_parts))
+    blank = numbers[""]  # a missing part is left out, as search_text() and sort_key() do
+    c_n, c_1, c_2 = coded
+    search = [" ".join(f for f, c in zip(fs, cs, strict=True) if c != blank)
+              for fs, cs in zip(search_parts, zip(c_n, c_1, c_2, strict=True), strict=True)]
+    sort = [" ".join(f for f, c in zip(fs, cs, strict=True) if c != blank)
+            for fs, cs in zip(sort_parts, zip(c_1, c_2, c_n, strict=True), strict=True)]
+    return search, sort
 
 
 def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int], batch_id: int, today_s: str,
@@ -112,7 +124,7 @@ def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int
         names.append("confianza")
         cols.append([x or 0 for x in pick(vals["confianza"])])
     names += ["search_text", "sort_name"]
-    cols += [_joined(fold, (nombre, ap1, ap2)), _joined(sort_fold, (ap1, ap2, nombre))]
+    cols += list(_names(nombre, ap1, ap2))
     placeholders = [f"?{k}" for k in range(1, len(names) + 1)]
     consts = {"created_at": now, "updated_at": now, "import_batch_id": batch_id,
               "is_member": 1 if prev.as_members else 0}
