@@ -85,3 +85,19 @@ def test_reimport_with_another_join_date_keeps_the_event(vault, tmp_path):
     luis = find_by_curp(vault, "NUSL850505HJCXTS05").id
     assert [e.event_date for e in history(vault, luis)] == ["2025-03-20"]  # still implicit
     assert _stored(vault) == 1
+
+
+def test_leaving_on_the_join_day_stays_after_the_join(vault, tmp_path):
+    """A status event of the join day sorts after the join, also once the join is stored later (review
+    finding: a re-import or re-enrolment stored the join with a higher id than the resignation)."""
+    _import(vault, tmp_path, [ROWS[1]])
+    luis = find_by_curp(vault, "NUSL850505HJCXTS05").id
+    change_status(vault, luis, "resigned", dt.date(2025, 3, 20), "Renuncia el mismo día")
+    assert members_on(vault, dt.date(2025, 6, 1)) == 0
+    _import(vault, tmp_path, ["Luis,Núñez,Soto,NUSL850505HJCXTS05,21/03/2025"], "r2.csv")
+    assert members_on(vault, dt.date(2025, 6, 1)) == 0
+    enroll(vault, luis, dt.date(2026, 1, 10), "Reingreso")
+    assert [(e.event_date, e.kind, e.status) for e in history(vault, luis)] == [
+        ("2025-03-20", "join", "active"), ("2025-03-20", "status", "resigned"), ("2026-01-10", "join", "active")]
+    assert [members_on(vault, dt.date(y, m, d)) for y, m, d in ((2025, 3, 20), (2025, 6, 1), (2026, 1, 10))] \
+        == [0, 0, 1]

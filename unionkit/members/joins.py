@@ -8,7 +8,9 @@ joiners (LFT art. 377-III) read it from there as an *implicit* join event. Writi
 what the person rows already say was a fifth of a 100,000-row import (25 MB of the 80 MB it wrote).
 
 An implicit join becomes a stored event (:func:`materialize`) before anything could change what it
-reads: a new join (re-enrolment after leaving) or an edit of the join date or the membership flag.
+reads or follow it: a status change (so that a stored status event never sorts before a later-stored join
+of the same day), a new join (re-enrolment after leaving), an edit of the join date or the membership
+flag. Implicit joins therefore only exist for people with no stored events at all.
 """
 
 from __future__ import annotations

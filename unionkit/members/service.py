@@ -141,6 +141,8 @@ def change_status(vault: Vault, person_id: int, status: str, when: dt.date | str
         raise ValidationError(_("The date of the change cannot be before the join date ({date}).")
                               .format(date=dt.date.fromisoformat(person.join_date).strftime("%d/%m/%Y")))
     with vault.transaction() as conn:
+        # A stored status event always follows a stored join (same day: the join first, by id).
+        joins.materialize(conn, person_id)
         conn.execute("INSERT INTO membership_event(person_id, event_date, kind, status, reason) "
                      "VALUES (?, ?, 'status', ?, ?)", (person_id, when_iso, status, clean(reason)))
         latest = conn.execute("SELECT status, event_date FROM membership_event WHERE person_id = ? "
