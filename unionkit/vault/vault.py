@@ -282,12 +282,17 @@ class Vault:
             except (sqlcipher3.Error, VaultError, OSError):
                 log.warning("no connection for a background checkpoint; left to SQLite", exc_info=True)
                 return
-            self._checkpoint = checkpoint.BackgroundCheckpoint(reader)
+            try:
+                self._checkpoint = checkpoint.BackgroundCheckpoint(reader)
+            except RuntimeError:  # no thread can be started: left to SQLite as well
+                log.warning("no thread for a background checkpoint; left to SQLite", exc_info=True)
+                reader.close()
 
     def wait_for_checkpoint(self) -> None:
-        if self._checkpoint is not None:
-            self._checkpoint.wait()
-            self._checkpoint = None
+        with self.lock:
+            if self._checkpoint is not None:
+                self._checkpoint.wait()
+                self._checkpoint = None
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         v = self.scalar("SELECT value FROM setting WHERE key = ?", (key,))
