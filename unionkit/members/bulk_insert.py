@@ -21,7 +21,7 @@ from unionkit.members.text import fold, sort_fold
 CHUNK = 10_000
 BULK_INDEX_ROWS = 5000
 # Indexes a batch's keys land all over in: built once after the rows. The other secondary indexes get
-# the batch's keys at one place, in order (new ids are the largest; one status; one join date), where
+# the batch's keys at one place, in order (new ids are the largest; one status), where
 # growing them row by row is cheaper than rebuilding them over the whole table (measured).
 SECONDARY_INDEXES = ("person_employee_no", "person_sort_name")
 # Skips the rows of an import batch anyway (WHEN import_batch_id IS NULL), but still runs its test per row.
@@ -61,16 +61,18 @@ def _names(nombre: list[str], ap1: list[str], ap2: list[str]) -> tuple[list[str]
     by_fold, by_sort = list(map(fold, distinct)), list(map(sort_fold, distinct))
     f_n, f_1, f_2 = (list(map(by_fold.__getitem__, c)) for c in coded)
     s_n, s_1, s_2 = (list(map(by_sort.__getitem__, c)) for c in coded)
-    search_parts, sort_parts = zip(f_n, f_1, f_2, strict=True), zip(s_1, s_2, s_n, strict=True)
-    if "" not in numbers:
-        return list(map(" ".join, search_parts)), list(map(" ".join, sort_parts))
-    blank = numbers[""]  # a missing part is left out, as search_text() and sort_key() do
     c_n, c_1, c_2 = coded
-    search = [" ".join(f for f, c in zip(fs, cs, strict=True) if c != blank)
-              for fs, cs in zip(search_parts, zip(c_n, c_1, c_2, strict=True), strict=True)]
-    sort = [" ".join(f for f, c in zip(fs, cs, strict=True) if c != blank)
-            for fs, cs in zip(sort_parts, zip(c_1, c_2, c_n, strict=True), strict=True)]
-    return search, sort
+    return (_joined((f_n, f_1, f_2), (c_n, c_1, c_2), numbers.get("")),
+            _joined((s_1, s_2, s_n), (c_1, c_2, c_n), numbers.get("")))
+
+
+def _joined(parts: tuple[list[str], ...], codes: tuple[list[int], ...], blank: int | None) -> list[str]:
+    """Per row, the parts joined by spaces, leaving out the parts whose cell was empty (number ``blank``),
+    as ``search_text()`` and ``sort_key()`` do."""
+    if blank is None:
+        return list(map(" ".join, zip(*parts, strict=True)))
+    return [" ".join(f for f, c in zip(fs, cs, strict=True) if c != blank)
+            for fs, cs in zip(zip(*parts, strict=True), zip(*codes, strict=True), strict=True)]
 
 
 def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int], batch_id: int, today_s: str,

@@ -52,7 +52,7 @@ def normalize_curps(raws: list[str]) -> list[str]:
     try:
         joined = "".join(raws)
     except TypeError:  # a None or a number among the cells: the cell-by-cell path handles them
-        return list(map(normalize_curp, raws))
+        joined = ""
     if joined.isalnum() and joined == joined.upper():
         return list(raws)
     return list(map(normalize_curp, raws))
