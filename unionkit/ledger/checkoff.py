@@ -22,9 +22,8 @@ from unionkit.ledger import entries
 from unionkit.ledger.dues import expected_for, rule_for
 from unionkit.ledger.months import last_day, month_of, parse_month
 from unionkit.money import Money, parse_centavos
-from unionkit.vault import Vault
+from unionkit.vault import Vault, checkpoint
 
-BIG_BATCH_LINES = 5000  # from here a payroll commit hands its WAL copy to a thread (Vault.transaction)
 FLAG_LABELS = {
     "deducted_after_optout": N_("Deducted after an opt-out"),
     "not_deducted": N_("Not deducted"),
@@ -263,7 +262,7 @@ def import_checkoff(vault: Vault, path, period: str, deposit: Money, *,
         if not ln.name and ln.person_id:
             ln.name = names.get(ln.person_id, "")
     # A 100,000-worker payroll: the WAL is copied into the database after the COMMIT, on its own thread.
-    with vault.transaction(big=len(rec.lines) >= BIG_BATCH_LINES) as conn:
+    with vault.transaction(big=len(rec.lines) >= checkpoint.BIG_TRANSACTION_ROWS) as conn:
         rec.batch_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM checkoff_batch").fetchone()[0])
         if rec.deposit > 0:
             entries._check_open(conn, month_of(deposit_date))

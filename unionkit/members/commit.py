@@ -17,7 +17,7 @@ from unionkit.members.bulk import gc_paused
 from unionkit.members.importer import ImportCancelled, ImportPreview
 from unionkit.members.mapping import remember
 from unionkit.members.text import search_text, sort_key
-from unionkit.vault import Vault
+from unionkit.vault import Vault, checkpoint
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
@@ -41,7 +41,7 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         return result
     today_s = (today or dt.date.today()).isoformat()
     total = max(1, len(new) + len(upd))
-    with gc_paused(), vault.transaction(big=len(new) >= bulk_insert.BULK_INDEX_ROWS) as conn:
+    with gc_paused(), vault.transaction(big=len(new) >= checkpoint.BIG_TRANSACTION_ROWS) as conn:
         cur = conn.execute("INSERT INTO import_batch(kind, filename, sha256, data_rows, imported, updated, "
                            "unchanged, rejected) VALUES ('members', ?, ?, ?, ?, ?, ?, ?)",
                            (prev.table.path.rsplit("/", 1)[-1], prev.table.sha256, len(prev.lines), len(new),

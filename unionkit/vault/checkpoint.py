@@ -21,6 +21,8 @@ import sqlcipher3
 
 log = logging.getLogger(__name__)
 AUTOCHECKPOINT_PAGES = 1000  # SQLite's default, restored after a deferred transaction
+# Rows written in one transaction from which callers pass ``big=True`` to ``Vault.transaction``.
+BIG_TRANSACTION_ROWS = 5000
 
 
 @contextlib.contextmanager
