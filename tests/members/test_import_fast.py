@@ -182,6 +182,73 @@ def test_bulk_insert_on_a_register_with_people(vault_factory, tmp_path):
         vault.execute("UPDATE person SET status = 'bogus' WHERE id = ?", (before,))
 
 
+PERSON_INDEXES = ["person_curp", "person_employee_no", "person_sort_name", "person_status", "person_uid"]
+
+
+def _person_indexes(vault) -> list[str]:
+    return sorted(r[0] for r in vault.query("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                            "AND tbl_name = 'person'"))
+
+
+def test_big_import_builds_the_person_indexes_after_its_rows(vault, tmp_path):
+    from unionkit.demo.members import write_roster_csv
+    from unionkit.members import bulk_insert
+
+    path = tmp_path / "r.csv"
+    write_roster_csv(path, 6000, seed=23)
+    dropped = []
+    real_drop = bulk_insert.drop_indexes
+
+    def spy(conn):
+        out = real_drop(conn)
+        dropped.extend(_person_indexes_in(conn))  # what is left while the rows go in
+        return out
+
+    def _person_indexes_in(conn):
+        return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                           "AND tbl_name = 'person'")]
+
+    bulk_insert.drop_indexes = spy
+    try:
+        assert import_file(vault, path)["imported"] == 6000
+    finally:
+        bulk_insert.drop_indexes = real_drop
+    assert dropped == []  # every person index was set aside during the inserts ...
+    assert _person_indexes(vault) == PERSON_INDEXES  # ... and is back, with no SQLite autoindex
+    # The plan uses them again, and CURP and uid stay unique.
+    plan = " ".join(r[-1] for r in vault.query("EXPLAIN QUERY PLAN SELECT id FROM person WHERE curp = 'X'"))
+    assert "person_curp" in plan
+    curp, uid = vault.query("SELECT curp, uid FROM person LIMIT 1")[0]
+    with pytest.raises(Exception, match="UNIQUE"):
+        vault.execute("INSERT INTO person(nombre, curp) VALUES ('Otra', ?)", (curp,))
+    with pytest.raises(Exception, match="UNIQUE"):
+        vault.execute("INSERT INTO person(nombre, uid) VALUES ('Otra', ?)", (uid,))
+    assert vault.scalar("PRAGMA integrity_check") == "ok"
+
+
+def test_index_rebuild_only_when_the_batch_is_big_next_to_the_register(vault):
+    from unionkit.members.bulk_insert import BULK_INDEX_ROWS, REBUILD_SHARE, rebuild_pays
+
+    assert rebuild_pays(vault.conn, BULK_INDEX_ROWS) and not rebuild_pays(vault.conn, BULK_INDEX_ROWS - 1)
+    vault.execute("INSERT INTO person(id, nombre) VALUES (?, 'Ultima')", (4 * BULK_INDEX_ROWS,))
+    register = 4 * BULK_INDEX_ROWS
+    assert not rebuild_pays(vault.conn, int(register * REBUILD_SHARE) - 1)
+    assert rebuild_pays(vault.conn, int(register * REBUILD_SHARE) + 1)
+
+
+def test_a_duplicate_that_reaches_the_rebuilt_unique_index_fails_the_whole_commit(vault):
+    from unionkit.members import bulk_insert
+
+    add_person(vault, {"nombre": "Antes", "primer_apellido": "Del Corte", "curp": "BOXW310820HNERXN09"})
+    digest = vault.logical_digest()
+    with pytest.raises(Exception, match="UNIQUE"), vault.transaction() as conn:
+        rebuild = bulk_insert.drop_indexes(conn)
+        conn.execute("INSERT INTO person(nombre, curp) VALUES ('Copia', 'BOXW310820HNERXN09')")
+        for create in rebuild:
+            conn.execute(create)
+    assert vault.logical_digest() == digest and _person_indexes(vault) == PERSON_INDEXES
+
+
 def test_cancelled_bulk_insert_restores_check_constraints(vault, tmp_path):
     from unionkit.demo.members import write_roster_csv
 

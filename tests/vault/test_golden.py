@@ -45,6 +45,16 @@ def test_golden_vault_opens_migrates_and_verifies(folder, tmp_path):
         v.execute("UPDATE person SET search_text = 'zzyzx prueba' WHERE id = (SELECT min(id) FROM person)")
         assert v.scalar("SELECT count(*) FROM person_fts WHERE person_fts MATCH '\"zzyzx\"'") == 1
         v.execute("INSERT INTO person_fts(person_fts, rank) VALUES ('integrity-check', 1)")
+        # m0009 rebuilt the person table: uniqueness in named indexes (no autoindex), rows and ids kept.
+        indexes = {r[0]: r[1] for r in v.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                               "AND tbl_name = 'person'")}
+        assert sorted(indexes) == ["person_curp", "person_employee_no", "person_sort_name", "person_status",
+                                   "person_uid"]
+        assert "UNIQUE" in indexes["person_curp"] and "UNIQUE" in indexes["person_uid"]
+        assert v.query("PRAGMA foreign_key_check") == [] and v.scalar("PRAGMA foreign_keys") == 1
+        curp = v.scalar("SELECT curp FROM person WHERE curp IS NOT NULL LIMIT 1")
+        with pytest.raises(Exception, match="UNIQUE"):
+            v.execute("INSERT INTO person(nombre, curp) VALUES ('Copia', ?)", (curp,))
 
 
 def test_there_is_a_golden_vault():

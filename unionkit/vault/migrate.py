@@ -35,16 +35,33 @@ def run(conn: sqlcipher3.Connection, before_first: Callable[[int], None] | None 
         start = current_version(conn)
         if start != mod.VERSION - 1:
             raise VaultError(f"migration {mod.VERSION} expects schema {mod.VERSION - 1}, found {start}")
-        script = f"BEGIN IMMEDIATE;\n{mod.SQL}\nPRAGMA user_version = {int(mod.VERSION)};\nCOMMIT;"
-        try:
-            conn.executescript(script)
-        except sqlcipher3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise VaultError(_("Could not upgrade the vault to schema {version}: {error}").format(
-                version=mod.VERSION, error=str(exc))) from exc
+        _apply(conn, mod)
         hook = getattr(mod, "after", None)
         if hook is not None:
             hook(conn)
         applied.append(mod.VERSION)
     return applied
+
+
+def _apply(conn: sqlcipher3.Connection, mod) -> None:
+    """One migration and its version bump in one transaction. A migration that rebuilds a table
+    (``FOREIGN_KEYS_OFF``) runs with foreign keys off, as SQLite's twelve steps for changing a table
+    require (``DROP TABLE`` would otherwise cascade to the rows that refer to it), and commits only if
+    ``PRAGMA foreign_key_check`` finds nothing."""
+    keys_off = getattr(mod, "FOREIGN_KEYS_OFF", False)
+    if keys_off:
+        conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before BEGIN
+    try:
+        conn.executescript(f"BEGIN IMMEDIATE;\n{mod.SQL}\nPRAGMA user_version = {int(mod.VERSION)};\n")
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall() if keys_off else []
+        if broken:
+            raise sqlcipher3.IntegrityError(f"foreign key check: {broken[:3]}")
+        conn.execute("COMMIT")
+    except sqlcipher3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise VaultError(_("Could not upgrade the vault to schema {version}: {error}").format(
+            version=mod.VERSION, error=str(exc))) from exc
+    finally:
+        if keys_off:
+            conn.execute("PRAGMA foreign_keys = ON")
