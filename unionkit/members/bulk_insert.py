@@ -79,8 +79,10 @@ def _joined(parts: tuple[list[str], ...], codes: tuple[list[int], ...], blank: i
 
 def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int], batch_id: int, today_s: str,
                now: str, progress: Callable[[float, str], None] | None, cancelled: Callable[[], bool] | None,
-               total: int) -> int:
-    """Insert the preview rows ``rows`` (all 'new') as people of ``batch_id``; returns how many."""
+               total: int, *, indexes_live: bool = True) -> int:
+    """Insert the preview rows ``rows`` (all 'new') as people of ``batch_id``; returns how many.
+    ``indexes_live``: the person indexes are in place (not set aside by ``drop_indexes``), so the uids
+    are sorted to grow the uid index at one place."""
     vals = prev.columns.values
     n = len(rows)
     if not n:
@@ -105,7 +107,10 @@ def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int
 
     nombre, ap1, ap2 = text("nombre"), text("primer_apellido"), text("segundo_apellido")
     names = ["uid", "nombre", "primer_apellido", "segundo_apellido", "curp"]
-    cols: list[list] = [sorted(uuid4_strings(n)), nombre, ap1, ap2, pick(vals["curp"])]
+    uids = uuid4_strings(n)
+    if indexes_live:
+        uids.sort()
+    cols: list[list] = [uids, nombre, ap1, ap2, pick(vals["curp"])]
     for f in OPTIONAL_TEXT:
         if f in vals:
             names.append(f)

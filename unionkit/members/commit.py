@@ -55,7 +55,8 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
             now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
             first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM person").fetchone()[0])
             rebuild = bulk_insert.drop_indexes(conn) if bulk_insert.rebuild_pays(conn, len(new)) else []
-            bulk_insert.insert_new(conn, prev, new, wp_ids, batch_id, today_s, now, progress, cancelled, total)
+            bulk_insert.insert_new(conn, prev, new, wp_ids, batch_id, today_s, now, progress, cancelled, total,
+                                   indexes_live=not rebuild)
             bulk_insert.index_new(conn, batch_id, first_id)
             for create in rebuild:
                 conn.execute(create)
