@@ -27,30 +27,38 @@ def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
         return None
     d = delimiter
     t = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-    t = t.rstrip("\n")  # trailing blank lines are skipped by the csv path too
+    if t.endswith("\n\n"):
+        t = t.rstrip("\n")  # trailing blank lines are skipped by the csv path too
+    final_newline = t.endswith("\n")  # the usual single one: kept (no copy of the text to drop it)
     end = t.find("\n")
     width = (t[:end] if end >= 0 else t).count(d) + 1
-    n_lines = t.count("\n") + 1
+    n_lines = t.count("\n") + (0 if final_newline else 1)
     if width > max_cols or n_lines - 1 > max_rows:
         return None
     # Every line has width - 1 delimiters: the separators alone (delimiter and newline are single bytes
     # in UTF-8, never part of another character) form a regular pattern.
     seps = t.encode("utf-8", "surrogatepass").translate(None, _DELETE[d])
-    if seps + b"\n" != (d * (width - 1) + "\n").encode("ascii") * n_lines:
+    if not final_newline:
+        seps += b"\n"
+    if seps != (d * (width - 1) + "\n").encode("ascii") * n_lines:
         return None  # ragged rows: padding and extra cells are the csv path's business
     joined = t.replace("\n", d)
     flat = joined.split(d)
+    if final_newline:
+        flat.pop()  # the empty "cell" after the last newline
     limit = csv.field_size_limit()
-    if len(joined) > limit and max(map(len, flat)) > limit:
+    # A cell over the limit needs a line over it (lines are checked first: 10x fewer strings).
+    if len(joined) > limit and max(map(len, t.split("\n"))) > limit and max(map(len, flat)) > limit:
         return None
     headers = flat[:width]
     if not any(h.strip() for h in headers):
         return None
     columns = [flat[width + i::width] for i in range(width)]
-    first = columns[0]
-    if "" in first or any(map(str.isspace, first)):
-        return None  # maybe blank rows (skipped, keeping their line numbers): the csv path decides
     printable = (joined if d != "\t" else joined.replace("\t", "")).isprintable()
     clean = (printable and "  " not in joined and f" {d}" not in joined and f"{d} " not in joined
              and not joined.startswith(" ") and not joined.endswith(" "))
+    first = columns[0]
+    # A clean text has no whitespace-only cell (it would be a space next to a delimiter, or unprintable).
+    if "" in first or (not clean and any(map(str.isspace, first))):
+        return None  # maybe blank rows (skipped, keeping their line numbers): the csv path decides
     return [h.strip() for h in headers], columns, clean

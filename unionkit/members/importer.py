@@ -176,7 +176,7 @@ def _existing(vault: Vault, curps: list[str]) -> dict[str, tuple]:
     """CURP -> (id, workplace_id, is_member, *COMPARED) of the people already in the register."""
     if len(curps) > SCAN_REGISTER_ROWS:
         known = {r[0] for r in vault.query("SELECT curp FROM person WHERE curp IS NOT NULL")}
-        curps = [c for c in curps if c in known]
+        curps = [c for c in curps if c in known] if known else []
     out: dict[str, tuple] = {}
     names = ", ".join(("id", "workplace_id", "is_member") + COMPARED)
     for i in range(0, len(curps), 900):
@@ -193,8 +193,10 @@ def _classify(vault: Vault, prev: ImportPreview, workplace_id: int | None) -> No
     candidates = prev.indexes("new")
     _workplace_ids(vault, prev, candidates, workplace_id)
     curps = vals["curp"]
-    existing = _existing(vault, [curps[i] for i in candidates])
+    existing = _existing(vault, curps if len(candidates) == len(curps) else [curps[i] for i in candidates])
     nombre = vals.get("nombre")
+    if not existing and nombre is not None and "" not in nombre and None not in nombre:
+        return  # all new, all named (the usual first roster): nothing to look at row by row
     names = vals.get("workplace")
     cols = ("id", "workplace_id", "is_member") + COMPARED
     for i in candidates:
