@@ -47,15 +47,17 @@ def _apply(conn: sqlcipher3.Connection, mod) -> None:
     """One migration and its version bump in one transaction. A migration that rebuilds a table
     (``FOREIGN_KEYS_OFF``) runs with foreign keys off, as SQLite's twelve steps for changing a table
     require (``DROP TABLE`` would otherwise cascade to the rows that refer to it), and commits only if
-    ``PRAGMA foreign_key_check`` finds nothing."""
+    ``PRAGMA foreign_key_check`` finds no reference that it broke (one broken before, by whatever
+    cause, is left to the vault's checks rather than making the vault impossible to open)."""
     keys_off = getattr(mod, "FOREIGN_KEYS_OFF", False)
     if keys_off:
         conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before BEGIN
     try:
+        before = set(conn.execute("PRAGMA foreign_key_check").fetchall()) if keys_off else set()
         conn.executescript(f"BEGIN IMMEDIATE;\n{mod.SQL}\nPRAGMA user_version = {int(mod.VERSION)};\n")
-        broken = conn.execute("PRAGMA foreign_key_check").fetchall() if keys_off else []
+        broken = set(conn.execute("PRAGMA foreign_key_check").fetchall()) - before if keys_off else set()
         if broken:
-            raise sqlcipher3.IntegrityError(f"foreign key check: {broken[:3]}")
+            raise sqlcipher3.IntegrityError(f"foreign key check: {list(broken)[:3]}")
         conn.execute("COMMIT")
     except sqlcipher3.Error as exc:
         if conn.in_transaction:
