@@ -268,6 +268,36 @@ def test_cancelled_bulk_insert_restores_check_constraints(vault, tmp_path):
     assert vault.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'person_sort_name'") == 1
 
 
+def test_commit_progress_moves_forward_and_a_cancel_while_indexing_restores_everything(vault, tmp_path):
+    from unionkit.demo.members import write_roster_csv
+
+    path = tmp_path / "r.csv"
+    write_roster_csv(path, 12_000, seed=24)
+    prev = preview(vault, read_table(path))
+    seen: list[tuple[float, str]] = []
+    commit(vault, prev, progress=lambda f, text: seen.append((f, text)))
+    fractions = [f for f, _t in seen]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    texts = list(dict.fromkeys(t for _f, t in seen))
+    assert texts == ["Guardando personas…", "Indexando los nombres para la búsqueda…", "Construyendo los índices…",
+                     "Escribiendo en la bóveda…", "Listo"]
+
+    other = tmp_path / "s.csv"
+    write_roster_csv(other, 12_000, seed=25)
+    prev = preview(vault, read_table(other))
+    digest, steps = vault.logical_digest(), []
+
+    def cancel_at_the_indexes() -> bool:
+        steps.append(1)
+        return "Construyendo los índices…" in [t for _f, t in seen[-1:]]
+
+    seen.clear()
+    with pytest.raises(ImportCancelled):
+        commit(vault, prev, progress=lambda f, text: seen.append((f, text)), cancelled=cancel_at_the_indexes)
+    assert seen[-1][1] == "Construyendo los índices…"  # cancelled after the rows, while indexing
+    assert vault.logical_digest() == digest and _person_indexes(vault) == PERSON_INDEXES
+
+
 def test_batch_constants_as_sql_literals():
     from unionkit.members.bulk_insert import _literal
 

@@ -19,6 +19,7 @@ from unionkit.members.mapping import remember
 from unionkit.members.text import search_text, sort_key
 from unionkit.vault import Vault, checkpoint
 
+SHARE_ROWS = bulk_insert.SHARE_ROWS
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 
@@ -41,6 +42,7 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         return result
     today_s = (today or dt.date.today()).isoformat()
     total = max(1, len(new) + len(upd))
+    _step(progress, cancelled, 0.0, _("Saving people…"))
     with gc_paused(), vault.transaction(big=len(new) >= checkpoint.BIG_TRANSACTION_ROWS) as conn:
         cur = conn.execute("INSERT INTO import_batch(kind, filename, sha256, data_rows, imported, updated, "
                            "unchanged, rejected) VALUES ('members', ?, ?, ?, ?, ?, ?, ?)",
@@ -51,23 +53,39 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         for name in prev.new_workplaces:
             wp_ids[name.casefold()] = int(conn.execute("INSERT INTO workplace(name) VALUES (?)",
                                                        (name,)).lastrowid)
+        rebuild: list[str] = []
         if new:
             now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
             first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM person").fetchone()[0])
             rebuild = bulk_insert.drop_indexes(conn) if bulk_insert.rebuild_pays(conn, len(new)) else []
             bulk_insert.insert_new(conn, prev, new, wp_ids, batch_id, today_s, now, progress, cancelled, total,
                                    indexes_live=not rebuild)
-            bulk_insert.index_new(conn, batch_id, first_id)
-            for create in rebuild:
-                conn.execute(create)
         for n, i in enumerate(upd):
-            if n % 1000 == 0 and cancelled and cancelled():
-                raise ImportCancelled()
+            if n % 1000 == 0:
+                _step(progress, cancelled, SHARE_ROWS * (len(new) + n) / total, _("Saving people…"))
             _apply_update(conn, prev.person_ids[i], prev.changes[i], wp_ids, today_s)
+        if new:
+            _step(progress, cancelled, SHARE_ROWS, _("Indexing the names for search…"))
+            bulk_insert.index_new(conn, batch_id, first_id)
+        for k, create in enumerate(rebuild):
+            _step(progress, cancelled, SHARE_ROWS + 0.1 + 0.3 * k / len(rebuild), _("Building the indexes…"))
+            conn.execute(create)
+        # Past this point the import can no longer be cancelled: the COMMIT writes it to disk.
+        _step(progress, cancelled, 0.85, _("Writing to the vault…"))
     result.update(committed=True, batch_id=batch_id)
     if progress:
         progress(1.0, _("Done"))
     return result
+
+
+def _step(progress: Callable[[float, str], None] | None, cancelled: Callable[[], bool] | None, fraction: float,
+          text: str) -> None:
+    """A cancel point, and the progress shown from here (the fractions follow the measured time of each
+    step of a 100,000-row import: rows ~45 %, name index ~10 %, indexes ~30 %, writing ~15 %)."""
+    if cancelled and cancelled():
+        raise ImportCancelled()
+    if progress:
+        progress(fraction, text)
 
 
 def _apply_update(conn, person_id: int, changes: dict, wp_ids: dict[str, int], today_s: str) -> None:
@@ -98,6 +116,15 @@ def import_file(vault: Vault, path, *, strict: bool = False, dry_run: bool = Fal
     from unionkit.members.reader import read_table
 
     table = read_table(path)
-    prev = preview(vault, table, mapping, as_members=as_members, progress=progress, cancelled=cancelled)
-    return commit(vault, prev, strict=strict, dry_run=dry_run, progress=progress, cancelled=cancelled,
-                  remember_mapping=mapping is not None)
+    prev = preview(vault, table, mapping, as_members=as_members, progress=_scaled(progress, 0.0, 0.3),
+                   cancelled=cancelled)
+    return commit(vault, prev, strict=strict, dry_run=dry_run, progress=_scaled(progress, 0.3, 0.7),
+                  cancelled=cancelled, remember_mapping=mapping is not None)
+
+
+def _scaled(progress: Callable[[float, str], None] | None, start: float, span: float
+            ) -> Callable[[float, str], None] | None:
+    """``progress`` for one part of a longer job (``start`` .. ``start + span`` of the whole)."""
+    if progress is None:
+        return None
+    return lambda fraction, text: progress(start + span * fraction, text)
