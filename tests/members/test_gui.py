@@ -14,7 +14,7 @@ from unionkit.members.service import add_person, find_by_curp, get_person, histo
 from unionkit.ui import dialogs, workers
 from unionkit.ui.members.model import PeopleModel
 from unionkit.ui.members.page import MembersPage
-from unionkit.ui.members.wizard import MAPPING, PREVIEW, SUMMARY, ImportWizard
+from unionkit.ui.members.wizard import MAPPING, PREVIEW, RUNNING, SUMMARY, ImportWizard
 
 ROSTER = (
     "Nombre(s),Apellido Paterno,Apellido Materno,CURP,No. Empleado,Fecha de ingreso,Notas\n"
@@ -121,6 +121,19 @@ def test_wizard_unreadable_file_and_cancelled_commit(qtbot, vault, tmp_path):
         commit(vault, prev, cancelled=lambda: True)
     assert vault.scalar("SELECT count(*) FROM person") == 0
     assert vault.scalar("SELECT count(*) FROM import_batch") == 0
+
+
+def test_wizard_cancel_is_off_once_the_import_is_being_written(qtbot, vault):
+    from unionkit.members.commit import WRITING
+
+    wiz = ImportWizard(vault)
+    qtbot.addWidget(wiz)
+    wiz.stack.setCurrentIndex(RUNNING)
+    wiz._update_buttons()
+    wiz._progress(0.5, "Construyendo los índices…")
+    assert wiz.cancel_button.isEnabled() and wiz.progress.value() == 500
+    wiz._progress(WRITING, "Escribiendo en la bóveda…")
+    assert not wiz.cancel_button.isEnabled() and wiz.progress_label.text() == "Escribiendo en la bóveda…"
 
 
 def _type(widget, text: str) -> None:

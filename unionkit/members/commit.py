@@ -20,6 +20,8 @@ from unionkit.members.text import search_text, sort_key
 from unionkit.vault import Vault, checkpoint
 
 SHARE_ROWS = bulk_insert.SHARE_ROWS
+# From this fraction of a commit's progress on, the import is being written and can no longer be cancelled.
+WRITING = 0.85
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 
@@ -71,7 +73,7 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
             _step(progress, cancelled, SHARE_ROWS + 0.1 + 0.3 * k / len(rebuild), _("Building the indexes…"))
             conn.execute(create)
         # Past this point the import can no longer be cancelled: the COMMIT writes it to disk.
-        _step(progress, cancelled, 0.85, _("Writing to the vault…"))
+        _step(progress, cancelled, WRITING, _("Writing to the vault…"))
     result.update(committed=True, batch_id=batch_id)
     if progress:
         progress(1.0, _("Done"))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from unionkit.errors import UnionkitError
 from unionkit.formatting import format_int
 from unionkit.i18n import _
-from unionkit.members.commit import commit
+from unionkit.members.commit import WRITING, commit
 from unionkit.members.importer import ImportCancelled, ImportPreview, preview
 from unionkit.members.mapping import FIELDS, field_label, mapping_for
 from unionkit.members.reader import Table, read_table
@@ -222,6 +222,8 @@ class ImportWizard(QDialog):
         self.progress.setValue(int(fraction * 1000))
         if text:
             self.progress_label.setText(text)
+        if fraction >= WRITING:  # the COMMIT is running: a cancel could no longer take effect
+            self.cancel_button.setEnabled(False)
 
     def cancel(self) -> None:
         if self.handle is not None:
