@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFormLayout
 
 from unionkit.members.commit import commit
 from unionkit.members.importer import ImportCancelled, preview
@@ -101,7 +102,12 @@ def test_import_wizard_end_to_end(qtbot, vault, tmp_path):
     qtbot.mouseClick(wiz.next_button, Qt.MouseButton.LeftButton)
     assert wiz.step() == SUMMARY
     assert received and received[0]["imported"] == 2
-    assert "2" in wiz.summary_label.text()
+    assert wiz.summary_page.title.text() == "Importación terminada" and wiz.header.text() == "Paso 4 de 4: importar"
+    form = wiz.summary_page.form
+    counts = {form.itemAt(r, QFormLayout.ItemRole.LabelRole).widget().text():
+              form.itemAt(r, QFormLayout.ItemRole.FieldRole).widget().text() for r in range(form.rowCount())}
+    assert counts == {"Personas nuevas:": "2", "Actualizadas:": "0", "Sin cambios:": "0", "No importadas:": "2"}
+    assert "CURP" in wiz.summary_label.text()  # rows with problems: fix them and import the file again
     assert find_by_curp(vault, "BEML920313HMCLNS09").notes == "=1+1"
     page.refresh()
     assert page.stack.currentIndex() == 1 and page.model.total() == 2
@@ -121,6 +127,27 @@ def test_wizard_unreadable_file_and_cancelled_commit(qtbot, vault, tmp_path):
         commit(vault, prev, cancelled=lambda: True)
     assert vault.scalar("SELECT count(*) FROM person") == 0
     assert vault.scalar("SELECT count(*) FROM import_batch") == 0
+
+
+def test_wizard_preview_without_problems_and_with_too_many(qtbot, vault, tmp_path):
+    from unionkit.demo.members import write_roster_csv
+
+    path = tmp_path / "limpio.csv"
+    write_roster_csv(path, 50, seed=3)
+    wiz = ImportWizard(vault)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    assert wiz.load_file(path) and wiz.header.text() == "Paso 1 de 4: el archivo"
+    qtbot.mouseClick(wiz.next_button, Qt.MouseButton.LeftButton)
+    assert wiz.mapping_table.item(0, 1).text()  # the first row's values, read without building every row
+    qtbot.mouseClick(wiz.next_button, Qt.MouseButton.LeftButton)
+    page = wiz.preview_page
+    assert wiz.step() == PREVIEW and wiz.header.text() == "Paso 3 de 4: revisar antes de importar"
+    assert page.list.currentWidget() is page.no_problems and page.no_problems.isVisible()
+    assert not page.strict.isVisible() and not page.more.isVisible()
+    page.show_problems([(n + 2, "CURP", "Falta la CURP.") for n in range(2500)])
+    assert page.list.currentWidget() is page.problems and page.problems.rowCount() == 2000
+    assert page.more.isVisible() and "2,000 de 2,500" in page.more.text() and page.strict.isVisible()
 
 
 def test_wizard_cancel_is_off_once_the_import_is_being_written(qtbot, vault):

@@ -46,6 +46,12 @@ class Table:
             return list(range(self.header_line + 1, self.header_line + 1 + len(self)))
         return [line for line, _cells in self._rows]
 
+    def first_row(self) -> list[str]:
+        """The cells of the first data row (``[]`` when there is none), without building ``rows``."""
+        if self._rows is None:
+            return [col[0] for col in self._columns] if self._columns and self._columns[0] else []
+        return list(self._rows[0][1]) if self._rows else []
+
     def column(self, i: int) -> list[str]:
         """The cells of column ``i`` (``""`` where a row is shorter). A new list unless read by column."""
         if self._rows is None:

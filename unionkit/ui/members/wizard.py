@@ -7,17 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,22 +21,21 @@ from unionkit.formatting import format_int
 from unionkit.i18n import _
 from unionkit.members.commit import WRITING, commit
 from unionkit.members.importer import ImportCancelled, ImportPreview, preview
-from unionkit.members.mapping import FIELDS, field_label, mapping_for
+from unionkit.members.mapping import mapping_for
 from unionkit.members.reader import Table, read_table
 from unionkit.ui import dialogs
+from unionkit.ui.members.import_pages import (
+    TITLE_STYLE,
+    FilePage,
+    MappingPage,
+    PreviewPage,
+    RunningPage,
+    SummaryPage,
+)
 from unionkit.ui.workers import run_task
 from unionkit.vault import Vault
 
 FILE, MAPPING, PREVIEW, RUNNING, SUMMARY = range(5)
-MAX_PROBLEMS_SHOWN = 2000
-
-
-def _page(*widgets: QWidget) -> QWidget:
-    w = QWidget()
-    lay = QVBoxLayout(w)
-    for x in widgets:
-        lay.addWidget(x)
-    return w
 
 
 class ImportWizard(QDialog):
@@ -57,49 +50,33 @@ class ImportWizard(QDialog):
         self.handle = None
         self.setWindowTitle(_("Import a roster"))
         self.resize(820, 560)
+        self.header = QLabel()
+        self.header.setStyleSheet(TITLE_STYLE)
         self.stack = QStackedWidget()
         # 1. file
-        self.file_intro = QLabel(_("Choose the roster to import: a CSV or Excel (.xlsx) file from the employer, "
-                                   "the CFCRL or your own lists. The first row must hold the column names. Each "
-                                   "person needs a CURP; nothing is changed until you confirm."))
-        self.file_intro.setWordWrap(True)
-        self.choose_button = QPushButton(_("Choose file…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
-        self.stack.addWidget(_page(self.file_intro, self.choose_button, self.file_label, QWidget()))
+        self.file_page = FilePage()
+        self.file_page.choose_button.clicked.connect(self.choose_file)
+        self.file_label = self.file_page.file_label
+        self.stack.addWidget(self.file_page)
         # 2. mapping
-        self.mapping_intro = QLabel(_("Check which information each column holds. Columns set to “Ignore” are "
-                                      "not imported. This choice is remembered for files with the same columns."))
-        self.mapping_intro.setWordWrap(True)
-        self.mapping_table = QTableWidget(0, 3)
-        self.mapping_table.setHorizontalHeaderLabels([_("Column in the file"), _("First value"), _("Import as")])
-        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.mapping_table.verticalHeader().hide()
-        self.as_members = QCheckBox(_("The people in this file are members of the union"))
-        self.as_members.setChecked(True)
-        self.stack.addWidget(_page(self.mapping_intro, self.mapping_table, self.as_members))
+        self.mapping_page = MappingPage()
+        self.mapping_table, self.as_members = self.mapping_page.table, self.mapping_page.as_members
+        self.stack.addWidget(self.mapping_page)
         # 3. preview
-        self.preview_label = QLabel()
-        self.preview_label.setWordWrap(True)
-        self.problems = QTableWidget(0, 3)
-        self.problems.setHorizontalHeaderLabels([_("Line"), _("Column"), _("Problem")])
-        self.problems.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.problems.verticalHeader().hide()
-        self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.strict = QCheckBox(_("Import nothing if any row has a problem"))
-        self.stack.addWidget(_page(self.preview_label, self.problems, self.strict))
+        self.preview_page = PreviewPage()
+        self.preview_label, self.problems = self.preview_page.label, self.preview_page.problems
+        self.strict = self.preview_page.strict
+        self.stack.addWidget(self.preview_page)
         # 4. running
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress_label = QLabel(_("Importing…"))
-        self.cancel_button = QPushButton(_("Cancel import"))
+        self.running_page = RunningPage()
+        self.progress, self.progress_label = self.running_page.progress, self.running_page.step_label
+        self.cancel_button = self.running_page.cancel_button
         self.cancel_button.clicked.connect(self.cancel)
-        self.stack.addWidget(_page(self.progress_label, self.progress, self.cancel_button, QWidget()))
+        self.stack.addWidget(self.running_page)
         # 5. summary
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
-        self.stack.addWidget(_page(self.summary_label, QWidget()))
+        self.summary_page = SummaryPage()
+        self.summary_label = self.summary_page.label
+        self.stack.addWidget(self.summary_page)
 
         self.back_button = QPushButton(_("Back"))
         self.next_button = QPushButton(_("Next"))
@@ -113,6 +90,7 @@ class ImportWizard(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.next_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         self._update_buttons()
@@ -133,44 +111,23 @@ class ImportWizard(QDialog):
             self.table = read_table(path)
         except UnionkitError as exc:
             self.table = None
-            self.file_label.setText(exc.message)
-            self.file_label.setStyleSheet("color: #b00020;")
+            self.file_page.show_error(exc.message)
             self._update_buttons()
             return False
-        self.file_label.setStyleSheet("")
-        self.file_label.setText(_("{name}: {rows} rows and {cols} columns.").format(
+        self.file_page.show_file(_("{name}: {rows} rows and {cols} columns.").format(
             name=Path(path).name, rows=format_int(len(self.table)), cols=len(self.table.headers)))
         self._fill_mapping()
         self._update_buttons()
         return True
 
     def _fill_mapping(self) -> None:
-        t = self.table
-        mapping = mapping_for(self.vault, t.headers)
-        by_col = {i: f for f, i in mapping.items()}
-        self.mapping_table.setRowCount(len(t.headers))
-        first = t.rows[0][1] if t.rows else []
-        for i, h in enumerate(t.headers):
-            self.mapping_table.setItem(i, 0, QTableWidgetItem(h))
-            self.mapping_table.setItem(i, 1, QTableWidgetItem(first[i] if i < len(first) else ""))
-            combo = QComboBox()
-            combo.addItem(_("Ignore"), None)
-            for f in FIELDS:
-                combo.addItem(field_label(f), f)
-            combo.setCurrentIndex(max(0, combo.findData(by_col.get(i))))
-            self.mapping_table.setCellWidget(i, 2, combo)
+        self.mapping_page.fill(self.table, mapping_for(self.vault, self.table.headers))
 
     def mapping(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for i in range(self.mapping_table.rowCount()):
-            f = self.mapping_table.cellWidget(i, 2).currentData()
-            if f and f not in out:
-                out[f] = i
-        return out
+        return self.mapping_page.mapping()
 
     def set_field(self, column: int, field: str | None) -> None:
-        combo: QComboBox = self.mapping_table.cellWidget(column, 2)
-        combo.setCurrentIndex(max(0, combo.findData(field)))
+        self.mapping_page.set_field(column, field)
 
     def run_preview(self) -> None:
         self.next_button.setEnabled(False)
@@ -198,14 +155,7 @@ class ImportWizard(QDialog):
         items += [(p["line"], p["column"], _("Warning: {message}").format(message=p["message"]))
                   for p in s["warnings"]]
         items.sort(key=lambda x: x[0])
-        shown = items[:MAX_PROBLEMS_SHOWN]
-        self.problems.setRowCount(len(shown))
-        for r, (line, col, msg) in enumerate(shown):
-            for c, text in enumerate((str(line), col, msg)):
-                self.problems.setItem(r, c, QTableWidgetItem(text))
-        self.problems.resizeColumnToContents(0)
-        self.problems.setColumnWidth(1, max(140, self.problems.columnWidth(1)))
-        self.problems.resizeRowsToContents()
+        self.preview_page.show_problems(items)
         self.stack.setCurrentIndex(PREVIEW)
         self._update_buttons()
 
@@ -232,14 +182,19 @@ class ImportWizard(QDialog):
 
     def _commit_done(self, result: dict) -> None:
         self.result_summary = result
+        not_imported = result["rejected_rows"] + len(result["duplicates"])
         if result.get("strict_refused"):
-            text = _("Nothing was imported: some rows have problems and you asked to import nothing in that case.")
+            self.summary_page.show_result(
+                _("Nothing was imported"),
+                _("Some rows have problems and you asked to import nothing in that case. Fix them in the file "
+                  "and import it again."), [])
         else:
-            text = _("Import finished. New people: {new}. Updated: {upd}. Unchanged: {same}. Not imported: "
-                     "{bad}.").format(new=format_int(result["imported"]), upd=format_int(result["updated"]),
-                                      same=format_int(result["unchanged"]),
-                                      bad=format_int(result["rejected_rows"] + len(result["duplicates"])))
-        self.summary_label.setText(text)
+            text = "" if not not_imported else _(
+                "Rows with problems were not imported. Fix them in the file and import it again: the people "
+                "already imported are recognised by their CURP and are not repeated.")
+            self.summary_page.show_result(_("Import finished"), text, [
+                (_("New people:"), result["imported"]), (_("Updated:"), result["updated"]),
+                (_("Unchanged:"), result["unchanged"]), (_("Not imported:"), not_imported)])
         self.stack.setCurrentIndex(SUMMARY)
         self._update_buttons()
         if result.get("committed"):
@@ -247,9 +202,9 @@ class ImportWizard(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ImportCancelled):
-            self.summary_label.setText(_("Import cancelled. Nothing was imported."))
+            self.summary_page.show_result(_("Import cancelled"), _("Nothing was imported."), [])
         elif isinstance(exc, UnionkitError):
-            self.summary_label.setText(exc.message)
+            self.summary_page.show_result(_("The import failed"), exc.message, [])
         else:
             raise exc
         self.stack.setCurrentIndex(SUMMARY)
@@ -285,3 +240,7 @@ class ImportWizard(QDialog):
         self.next_button.setEnabled(step != FILE or self.table is not None)
         self.next_button.setText({PREVIEW: _("Import"), SUMMARY: _("Close")}.get(step, _("Next")))
         self.cancel_button.setEnabled(step == RUNNING)
+        titles = {FILE: _("Step 1 of 4: the file"), MAPPING: _("Step 2 of 4: the columns"),
+                  PREVIEW: _("Step 3 of 4: check before importing"), RUNNING: _("Step 4 of 4: import"),
+                  SUMMARY: _("Step 4 of 4: import")}
+        self.header.setText(titles[step])
