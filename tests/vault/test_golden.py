@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PASS
 from unionkit.checks import run_checks
 from unionkit.cli.core import vault_info
 from unionkit.vault import Vault
@@ -27,8 +28,12 @@ def test_golden_vault_opens_migrates_and_verifies(folder, tmp_path):
     meta = json.loads((folder.parent / (folder.name + ".json")).read_text(encoding="utf-8"))
     work = tmp_path / folder.name
     shutil.copytree(folder, work)
-    with Vault.open(work, meta["passphrase"]) as v:
+    told: list[str] = []
+    with Vault.open(work, meta["passphrase"], progress=lambda _f, text: told.append(text)) as v:
         assert current_version(v.conn) == latest_version()
+        # The unlock screen says that an upgrade is running (seconds on a big register), and only then.
+        assert len(told) == (1 if meta["schema_version"] < latest_version() else 0)
+        assert all("Actualizando la bóveda" in t for t in told)
         info = vault_info(v)
         for table, n in meta["counts"].items():
             assert info["counts"].get(table) == n, table
@@ -55,6 +60,16 @@ def test_golden_vault_opens_migrates_and_verifies(folder, tmp_path):
         curp = v.scalar("SELECT curp FROM person WHERE curp IS NOT NULL LIMIT 1")
         with pytest.raises(Exception, match="UNIQUE"):
             v.execute("INSERT INTO person(nombre, curp) VALUES ('Copia', ?)", (curp,))
+
+
+def test_no_upgrade_message_when_the_vault_is_current(vault_factory):
+    v = vault_factory()
+    folder = v.folder
+    v.close()
+    told: list[str] = []
+    with Vault.open(folder, PASS, progress=lambda _f, text: told.append(text)):
+        pass
+    assert told == []
 
 
 def test_there_is_a_golden_vault():

@@ -124,8 +124,11 @@ class UnlockPanel(QWidget):
         path = self.path
         self.message.clear()
         self._set_busy(True)
-        run_task(lambda _progress, _cancelled: self.guard.open(path, text),
-                 on_done=self._done, on_error=self._failed)
+        run_task(lambda progress, _cancelled: self.guard.open(path, text, progress),
+                 on_done=self._done, on_error=self._failed, on_progress=self._progress)
+
+    def _progress(self, _fraction: float, text: str) -> None:
+        self.status.setText(text)  # an upgrade after the passphrase was accepted
 
     def _done(self, vault: object) -> None:
         self._set_busy(False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 from unionkit.clock import SYSTEM_CLOCK, Clock
@@ -76,10 +77,10 @@ class UnlockGuard:
         if state.pop(self._key(vault), None) is not None:
             self._save(state)
 
-    def open(self, vault: Path, passphrase: str) -> Vault:
+    def open(self, vault: Path, passphrase: str, progress: Callable[[float, str], None] | None = None) -> Vault:
         self.check(vault)
         try:
-            v = Vault.open(vault, passphrase)
+            v = Vault.open(vault, passphrase, progress=progress)
         except WrongPassphrase:
             n = self.record_failure(vault)
             wait = delay_after(n)

@@ -148,11 +148,13 @@ class Vault:
 
     @classmethod
     def open(cls, folder: Path, passphrase: str, *, run_migrations: bool = True,
-             verify_pages: bool | None = None) -> Vault:
+             verify_pages: bool | None = None, progress: Callable[[float, str], None] | None = None) -> Vault:
         """Open with the passphrase. ``verify_pages`` checks every page's HMAC first (SECURITY R10):
         a vault with damaged pages opens read-only, with ``damaged_pages`` listing them. The check
         reads the whole file (~15 ms per MB here), so by default it runs on open only up to
-        ``VERIFY_ON_OPEN_MAX_BYTES``; bigger vaults are verified by 'Verify vault' / ``check``."""
+        ``VERIFY_ON_OPEN_MAX_BYTES``; bigger vaults are verified by 'Verify vault' / ``check``.
+        ``progress(fraction, text)`` is told when an upgrade (backup, then migrations) is starting: on a
+        big register it takes seconds, once."""
         folder = _require_folder(folder)
         hdr, dek, damaged = unlock_key(folder, passphrase)
         warnings = check_location(folder)
@@ -179,6 +181,9 @@ class Vault:
             if damaged:
                 header.write_both(folder, hdr)  # repair the damaged or stale copy from the good one
             if run_migrations:
+                if progress is not None and migrate.pending(conn):
+                    progress(0.0, _("Upgrading the vault for this version of the app (a copy is saved "
+                                    "first; this happens once)…"))
                 migrate.run(conn, before_first=vault._pre_migration_backup)
             with vault.lock:
                 blobfiles.sweep_orphans(conn, folder)  # cancelled or crashed intakes, deleted blobs
