@@ -145,9 +145,12 @@ def test_wizard_preview_without_problems_and_with_too_many(qtbot, vault, tmp_pat
     assert wiz.step() == PREVIEW and wiz.header.text() == "Paso 3 de 4: revisar antes de importar"
     assert page.list.currentWidget() is page.no_problems and page.no_problems.isVisible()
     assert not page.strict.isVisible() and not page.more.isVisible()
-    page.show_problems([(n + 2, "CURP", "Falta la CURP.") for n in range(2500)])
+    page.show_problems([(n + 2, "CURP", "Falta la CURP.") for n in range(2500)], True)
     assert page.list.currentWidget() is page.problems and page.problems.rowCount() == 2000
     assert page.more.isVisible() and "2,000 de 2,500" in page.more.text() and page.strict.isVisible()
+    page.strict.setChecked(True)
+    page.show_problems([(7, "RFC", "Advertencia: el dígito verificador del RFC no coincide.")], False)
+    assert not page.strict.isVisible() and not page.strict.isChecked()  # warnings only: nothing to refuse
 
 
 def test_wizard_cancel_is_off_once_the_import_is_being_written(qtbot, vault):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from unionkit.ui.main_window import MainWindow
 from unionkit.ui.session import OPEN
 from unionkit.vault.throttle import UnlockGuard
@@ -85,3 +87,35 @@ def test_open_twice_in_same_process_reports_in_use(qtbot, make_window, vault_pat
     assert other.session.state != OPEN
     assert other.start.open_panel.unlock.message.text()
     assert isinstance(w, MainWindow)
+
+
+def test_an_upgrade_is_announced_and_the_next_unlock_checks_the_passphrase_again(qtbot, tmp_path, vault_path):
+    import json
+    import shutil
+
+    from unionkit.ui.unlock_panel import UnlockPanel
+
+    golden = sorted((Path(__file__).resolve().parents[1] / "data").glob("vault_v*"))[0]
+    meta = json.loads(golden.with_name(golden.name + ".json").read_text(encoding="utf-8"))
+    old = tmp_path / "old"
+    shutil.copytree(golden, old)  # a vault made by v0.1.0: opening it upgrades it
+    panel = UnlockPanel(UnlockGuard(state_file=tmp_path / "throttle.json"))
+    qtbot.addWidget(panel)
+    opened, statuses = [], []
+    panel.opened.connect(opened.append)
+    real_progress = panel._progress
+    panel._progress = lambda f, text: (statuses.append(text), real_progress(f, text))
+    panel.set_path(old)
+    panel.set_passphrase(meta["passphrase"])
+    panel.attempt()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30000)
+    opened.pop().close()
+    assert statuses and statuses[0].startswith("Actualizando la bóveda")
+    assert panel.status.text().startswith("Actualizando la bóveda")
+    panel.set_path(vault_path)  # up to date: only the passphrase is checked
+    panel.set_passphrase(PASS)
+    panel.attempt()
+    assert panel.status.text() == "Comprobando la contraseña…"
+    qtbot.waitUntil(lambda: bool(opened), timeout=30000)
+    opened.pop().close()
+    assert len(statuses) == 1

@@ -61,3 +61,42 @@ def test_a_reference_broken_before_does_not_stop_the_upgrade(vault):
     migrate._apply(vault.conn, harmless)
     assert migrate.current_version(vault.conn) == version + 1
     assert len(vault.query("PRAGMA foreign_key_check")) == 1  # still there, for the vault's checks
+
+
+def test_a_rebuild_refuses_to_start_inside_a_transaction(vault):
+    # PRAGMA foreign_keys is a no-op inside a transaction: DROP TABLE would cascade to the history.
+    _person_with_history(vault)
+    version = migrate.current_version(vault.conn)
+    rebuild = SimpleNamespace(VERSION=version + 1, FOREIGN_KEYS_OFF=True, SQL="DROP TABLE person;")
+    vault.conn.execute("BEGIN")
+    try:
+        with pytest.raises(VaultError, match="outside a transaction"):
+            migrate._apply(vault.conn, rebuild)
+    finally:
+        vault.conn.execute("ROLLBACK")
+    assert vault.scalar("SELECT count(*) FROM membership_event") == 1
+
+
+def test_a_failed_rebuild_leaves_the_connection_settings_as_they_were(vault):
+    _person_with_history(vault)
+    version, digest = migrate.current_version(vault.conn), vault.logical_digest()
+    failing = SimpleNamespace(VERSION=version + 1, FOREIGN_KEYS_OFF=True, SQL="""
+        PRAGMA legacy_alter_table = ON;
+        INSERT INTO no_such_table VALUES (1);
+    """)
+    with pytest.raises(VaultError, match="no_such_table"):
+        migrate._apply(vault.conn, failing)
+    assert vault.scalar("PRAGMA legacy_alter_table") == 0 and vault.scalar("PRAGMA foreign_keys") == 1
+    assert migrate.current_version(vault.conn) == version and vault.logical_digest() == digest
+
+
+def test_m0009_refuses_a_person_table_it_was_not_written_for(vault):
+    from unionkit.vault.migrations import m0009_person_indexes as m0009
+
+    assert tuple(r[1] for r in vault.query("PRAGMA table_info(person)")) == m0009.COLUMNS
+    vault.execute("ALTER TABLE person ADD COLUMN apodo TEXT")  # a column the rebuild would not copy
+    pid = _person_with_history(vault)
+    vault.execute("UPDATE person SET apodo = 'La Güera' WHERE id = ?", (pid,))
+    with pytest.raises(VaultError, match="apodo"):
+        migrate._apply(vault.conn, m0009)
+    assert vault.scalar("SELECT apodo FROM person WHERE id = ?", (pid,)) == "La Güera"

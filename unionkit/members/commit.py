@@ -41,6 +41,8 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
     if remember_mapping:
         remember(vault, prev.table.headers, prev.mapping)
     if not new and not upd:
+        if progress:
+            progress(1.0, _("Done"))
         return result
     today_s = (today or dt.date.today()).isoformat()
     total = max(1, len(new) + len(upd))

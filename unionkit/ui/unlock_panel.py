@@ -123,6 +123,7 @@ class UnlockPanel(QWidget):
             return
         path = self.path
         self.message.clear()
+        self.status.setText(_("Checking the passphrase…"))  # a previous open may have shown an upgrade
         self._set_busy(True)
         run_task(lambda progress, _cancelled: self.guard.open(path, text, progress),
                  on_done=self._done, on_error=self._failed, on_progress=self._progress)

@@ -50,20 +50,30 @@ def _apply(conn: sqlcipher3.Connection, mod) -> None:
     ``PRAGMA foreign_key_check`` finds no reference that it broke (one broken before, by whatever
     cause, is left to the vault's checks rather than making the vault impossible to open)."""
     keys_off = getattr(mod, "FOREIGN_KEYS_OFF", False)
-    if keys_off:
-        conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before BEGIN
+    if conn.in_transaction:  # PRAGMA foreign_keys would be a no-op, and executescript would commit it
+        raise VaultError(f"migration {mod.VERSION} must start outside a transaction")
+    check = getattr(mod, "before", None)
     try:
+        if check is not None:
+            check(conn)  # refuses a database the migration was not written for, before any change
+        if keys_off:
+            conn.execute("PRAGMA foreign_keys = OFF")
+            if conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+                raise sqlcipher3.OperationalError("foreign keys could not be turned off")
         before = set(conn.execute("PRAGMA foreign_key_check").fetchall()) if keys_off else set()
         conn.executescript(f"BEGIN IMMEDIATE;\n{mod.SQL}\nPRAGMA user_version = {int(mod.VERSION)};\n")
         broken = set(conn.execute("PRAGMA foreign_key_check").fetchall()) - before if keys_off else set()
         if broken:
             raise sqlcipher3.IntegrityError(f"foreign key check: {list(broken)[:3]}")
         conn.execute("COMMIT")
-    except sqlcipher3.Error as exc:
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if not isinstance(exc, sqlcipher3.Error):
+            raise
         raise VaultError(_("Could not upgrade the vault to schema {version}: {error}").format(
             version=mod.VERSION, error=str(exc))) from exc
     finally:
+        conn.execute("PRAGMA legacy_alter_table = OFF")  # a failed table rebuild may leave it on
         if keys_off:
             conn.execute("PRAGMA foreign_keys = ON")

@@ -133,8 +133,9 @@ class PreviewPage(QWidget):
         lay.addWidget(self.more)
         lay.addWidget(self.strict)
 
-    def show_problems(self, items: list[tuple[int, str, str]]) -> None:
-        """``items``: (line, column, message), in line order."""
+    def show_problems(self, items: list[tuple[int, str, str]], failures: bool) -> None:
+        """``items``: (line, column, message), in line order; ``failures``: some row would not be imported
+        (not only warnings), which is when "import nothing" means something."""
         shown = items[:MAX_PROBLEMS_SHOWN]
         self.problems.setRowCount(len(shown))
         for r, (line, col, msg) in enumerate(shown):
@@ -147,7 +148,9 @@ class PreviewPage(QWidget):
         self.problems.setColumnWidth(1, max(140, self.problems.columnWidth(1)))
         self.problems.resizeRowsToContents()
         self.list.setCurrentWidget(self.problems if items else self.no_problems)
-        self.strict.setVisible(bool(items))
+        self.strict.setVisible(failures)
+        if not failures:
+            self.strict.setChecked(False)
         self.more.setVisible(len(items) > len(shown))
         self.more.setText(_("Showing the first {shown} of {total} problems. Fix these in the file and check it "
                             "again to see the rest.").format(shown=format_int(len(shown)),

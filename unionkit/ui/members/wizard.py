@@ -155,7 +155,7 @@ class ImportWizard(QDialog):
         items += [(p["line"], p["column"], _("Warning: {message}").format(message=p["message"]))
                   for p in s["warnings"]]
         items.sort(key=lambda x: x[0])
-        self.preview_page.show_problems(items)
+        self.preview_page.show_problems(items, bool(s["rejected_rows"] or s["duplicates"]))
         self.stack.setCurrentIndex(PREVIEW)
         self._update_buttons()
 

@@ -15,10 +15,25 @@ Row ids are kept, so the name index (external content, keyed by id) and every ta
 person stay valid without being touched.
 """
 
+import sqlcipher3
+
 from unionkit.vault.migrations import NOW_SQL, UUID_SQL
 
 VERSION = 9
 FOREIGN_KEYS_OFF = True
+# The person columns this rebuild copies, in order: a table with any other columns is refused (``before``)
+# rather than copied without them.
+COLUMNS = ("id", "uid", "created_at", "updated_at", "nombre", "primer_apellido", "segundo_apellido", "curp", "nss",
+           "rfc", "employee_no", "sex", "birth_date", "workplace_id", "department", "shift", "position",
+           "hire_date", "confianza", "phone", "email", "address", "notes", "is_member", "join_date", "status",
+           "status_date", "import_batch_id", "search_text", "sort_name")
+
+
+def before(conn) -> None:
+    found = tuple(r[1] for r in conn.execute("PRAGMA table_info(person)"))
+    if found != COLUMNS:
+        raise sqlcipher3.DatabaseError(f"unexpected person columns: {', '.join(found)}")
+
 
 SQL = f"""
 CREATE TABLE person_new (
@@ -56,10 +71,7 @@ CREATE TABLE person_new (
     search_text TEXT NOT NULL DEFAULT '',
     sort_name TEXT NOT NULL DEFAULT ''
 );
-INSERT INTO person_new SELECT id, uid, created_at, updated_at, nombre, primer_apellido, segundo_apellido,
-    curp, nss, rfc, employee_no, sex, birth_date, workplace_id, department, shift, position, hire_date,
-    confianza, phone, email, address, notes, is_member, join_date, status, status_date, import_batch_id,
-    search_text, sort_name FROM person;
+INSERT INTO person_new({", ".join(COLUMNS)}) SELECT {", ".join(COLUMNS)} FROM person;
 DROP TABLE person;
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE person_new RENAME TO person;
