@@ -13,8 +13,9 @@ come out as ISO ``YYYY-MM-DD``; integral numbers without ``.0``; booleans as ``T
 
 CSV: UTF-8 with or without BOM, UTF-16 (with BOM, or without when NUL bytes show it), else cp1252 /
 Latin-1 (charset-normalizer arbitrates); delimiter ``,`` ``;`` or tab, detected on the header row;
-CRLF or LF. XLSX: openpyxl in read-only mode (defusedxml is installed, so XML attacks are refused),
-first worksheet, with caps on the file size, the uncompressed size, rows and columns.
+CRLF or LF. XLSX: first worksheet, by python-calamine or, for a sheet whose size cannot be bounded up
+front, openpyxl in read-only mode (``unionkit.members.xlsx``), with caps on the file size, the
+uncompressed size, rows and columns.
 
 Anything that cannot be read raises :class:`unionkit.errors.ImportFileError` with path/line/column;
 no other exception escapes (a Hypothesis fuzz test holds us to that).
@@ -23,20 +24,18 @@ no other exception escapes (a Hypothesis fuzz test holds us to that).
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
-import zipfile
 from pathlib import Path
 
 from unionkit.errors import ImportFileError
 from unionkit.i18n import _
 from unionkit.members.bulk import gc_paused
 from unionkit.members.csv_fast import split_simple
-from unionkit.members.table import Table
+from unionkit.members.table import Table, fit_row
+from unionkit.members.xlsx import read_xlsx
 
 MAX_BYTES = 64 * 1024 * 1024          # file on disk
-MAX_UNCOMPRESSED = 512 * 1024 * 1024  # sum of the XLSX parts (zip bombs)
 MAX_ROWS = 1_000_000
 MAX_COLS = 256
 DELIMITERS = (",", ";", "\t")
@@ -63,7 +62,7 @@ def read_table(path: str | Path, *, max_rows: int = MAX_ROWS, max_cols: int = MA
                                 "save it as .xlsx or .csv.").format(name=p.name), path=str(p))
     with gc_paused():
         if data[:4] == b"PK\x03\x04":
-            table = _read_xlsx(p, data, max_rows, max_cols)
+            table = read_xlsx(p, data, max_rows, max_cols)
         else:
             table = read_csv_bytes(data, name=p.name, path=str(p), max_rows=max_rows, max_cols=max_cols)
     table.sha256 = digest
@@ -175,101 +174,9 @@ def read_csv_bytes(data: bytes, *, name: str = "", path: str | None = None, max_
         if len(rows) >= max_rows:
             raise ImportFileError(_("{name} has more than {limit} rows.").format(name=name, limit=max_rows),
                                   path=path, line=start)
-        rows.append((start, _fit(cells, len(headers))))
+        rows.append((start, fit_row(cells, len(headers))))
     if headers is None:
         raise ImportFileError(_("{name} is empty: it has no header row.").format(name=name), path=path,
                               line=1)
     return Table(headers=headers, rows=rows, header_line=header_line, encoding=encoding, delimiter=delimiter,
                  kind="csv")
-
-
-def _fit(cells: list[str], width: int) -> list[str]:
-    """Pad a row to ``width``; drop empty cells beyond it (keep non-empty extras)."""
-    if len(cells) < width:
-        return cells + [""] * (width - len(cells))
-    if len(cells) > width:
-        extra = cells[width:]
-        while extra and not extra[-1].strip():
-            extra.pop()
-        return cells[:width] + extra
-    return cells
-
-
-# ---------------------------------------------------------------- XLSX
-
-def cell_to_str(value: object) -> str:
-    """How an XLSX cell value becomes text (dates ISO, integral floats without '.0')."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M:%S")
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
-    return str(value)
-
-
-def _read_xlsx(p: Path, data: bytes, max_rows: int, max_cols: int) -> Table:
-    bad = _("{name} is not a readable Excel (.xlsx) file.").format(name=p.name)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED:
-                msg = _("{name} expands to too much data to import safely.")
-                raise ImportFileError(msg.format(name=p.name), path=str(p))
-    except ImportFileError:
-        raise
-    except Exception:  # noqa: BLE001 - any zip damage is a user-facing "cannot read"
-        raise ImportFileError(bad, path=str(p)) from None
-    try:
-        import openpyxl
-
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many types on damaged files
-        raise ImportFileError(bad, path=str(p)) from None
-    try:
-        ws = wb.worksheets[0] if wb.worksheets else None
-        if ws is None:
-            raise ImportFileError(bad, path=str(p))
-        headers: list[str] | None = None
-        header_line = 1
-        rows: list[tuple[int, list[str]]] = []
-        line = 0
-        for values in ws.iter_rows(values_only=True):
-            line += 1
-            cells = [cell_to_str(v) for v in values]
-            while cells and not cells[-1].strip():
-                cells.pop()
-            if not cells or not any(c.strip() for c in cells):
-                continue
-            if len(cells) > max_cols:
-                msg = _("{name}, line {line}: too many columns ({count}; the limit is {limit}).")
-                raise ImportFileError(msg.format(name=p.name, line=line, count=len(cells), limit=max_cols),
-                                      path=str(p), line=line)
-            if headers is None:
-                headers = [c.strip() for c in cells]
-                header_line = line
-                continue
-            if len(rows) >= max_rows:
-                msg = _("{name} has more than {limit} rows.")
-                raise ImportFileError(msg.format(name=p.name, limit=max_rows), path=str(p), line=line)
-            rows.append((line, _fit(cells, len(headers))))
-    except ImportFileError:
-        raise
-    except Exception:  # noqa: BLE001
-        raise ImportFileError(bad, path=str(p)) from None
-    finally:
-        try:
-            wb.close()
-        except Exception:  # noqa: BLE001
-            pass
-    if headers is None:
-        msg = _("{name} is empty: it has no header row.")
-        raise ImportFileError(msg.format(name=p.name), path=str(p), line=1)
-    return Table(headers=headers, rows=rows, header_line=header_line, kind="xlsx")

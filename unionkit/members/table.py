@@ -60,3 +60,15 @@ class Table:
 
     def __repr__(self) -> str:
         return f"Table(headers={self.headers!r}, rows={len(self)}, kind={self.kind!r}, path={self.path!r})"
+
+
+def fit_row(cells: list[str], width: int) -> list[str]:
+    """Pad a row to ``width``; drop empty cells beyond it (keep non-empty extras)."""
+    if len(cells) < width:
+        return cells + [""] * (width - len(cells))
+    if len(cells) > width:
+        extra = cells[width:]
+        while extra and not extra[-1].strip():
+            extra.pop()
+        return cells[:width] + extra
+    return cells
