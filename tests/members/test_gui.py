@@ -153,6 +153,23 @@ def test_wizard_preview_without_problems_and_with_too_many(qtbot, vault, tmp_pat
     assert not page.strict.isVisible() and not page.strict.isChecked()  # warnings only: nothing to refuse
 
 
+def test_wizard_reads_the_file_off_the_gui_thread(qtbot, vault, tmp_path, monkeypatch):
+    from unionkit.demo.members import write_roster_csv
+    from unionkit.ui import workers
+
+    path = tmp_path / "padron.csv"
+    write_roster_csv(path, 3000, seed=4)
+    monkeypatch.setattr(workers, "SYNCHRONOUS", False)
+    wiz = ImportWizard(vault)
+    qtbot.addWidget(wiz)
+    assert wiz.load_file(path) is False  # started, not finished
+    assert wiz.file_label.text() == "Leyendo padron.csv…" and not wiz.file_page.choose_button.isEnabled()
+    assert not wiz.next_button.isEnabled()
+    qtbot.waitUntil(lambda: wiz.table is not None, timeout=20000)
+    assert "3,000 filas" in wiz.file_label.text() and wiz.file_page.choose_button.isEnabled()
+    assert wiz.next_button.isEnabled()
+
+
 def test_wizard_cancel_is_off_once_the_import_is_being_written(qtbot, vault):
     from unionkit.members.commit import WRITING
 

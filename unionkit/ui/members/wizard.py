@@ -107,18 +107,29 @@ class ImportWizard(QDialog):
             self.load_file(path)
 
     def load_file(self, path: str | Path) -> bool:
-        try:
-            self.table = read_table(path)
-        except UnionkitError as exc:
-            self.table = None
-            self.file_page.show_error(exc.message)
-            self._update_buttons()
-            return False
+        """Read the file off the GUI thread (a 100,000-row XLSX takes seconds); True once it is read."""
+        self.table = None
+        self.file_page.show_file(_("Reading {name}…").format(name=Path(path).name))
+        self.file_page.choose_button.setEnabled(False)
+        self._update_buttons()
+        self.handle = run_task(lambda _progress, _cancelled: read_table(path),
+                               on_done=lambda table: self._file_read(path, table), on_error=self._file_failed)
+        return self.table is not None
+
+    def _file_read(self, path: str | Path, table: Table) -> None:
+        self.table = table
+        self.file_page.choose_button.setEnabled(True)
         self.file_page.show_file(_("{name}: {rows} rows and {cols} columns.").format(
-            name=Path(path).name, rows=format_int(len(self.table)), cols=len(self.table.headers)))
+            name=Path(path).name, rows=format_int(len(table)), cols=len(table.headers)))
         self._fill_mapping()
         self._update_buttons()
-        return True
+
+    def _file_failed(self, exc: BaseException) -> None:
+        self.file_page.choose_button.setEnabled(True)
+        if not isinstance(exc, UnionkitError):
+            raise exc
+        self.file_page.show_error(exc.message)
+        self._update_buttons()
 
     def _fill_mapping(self) -> None:
         self.mapping_page.fill(self.table, mapping_for(self.vault, self.table.headers))
