@@ -60,6 +60,10 @@ def test_calamine_and_openpyxl_read_the_same_table(tmp_path, monkeypatch):
     ("spaced position", b'<c r="D5"', b'<c r="D5" r ="XFD1048576"'),
     ("prefixed tags", b'<c r="D5"', b'<x:c r="D5"'),
     ("no position", b'<c r="D5"', b'<c'),
+    ("lower case", b'<c r="D5"', b'<c r="xfd1048576"'),  # calamine reads it as XFD1048576 and aborted
+    ("mixed case", b'<c r="D5"', b'<c r="Xfd1048576"'),
+    ("leading zero", b'<c r="D5"', b'<c r="D0000005"'),
+    ("odd row", b'<row r="5"', b'<row r="05"'),
 ])
 def test_sheets_calamine_would_choke_on_are_not_given_to_it(tmp_path, name, old, new):
     bad = _rewrite(_workbook(tmp_path / "ok.xlsx"), tmp_path / "bad.xlsx", old, new)
