@@ -4,6 +4,7 @@ hostile sheets (a cell in XFD1048576, a position given twice) get a typed error,
 from __future__ import annotations
 
 import datetime as dt
+import io
 import subprocess
 import sys
 import zipfile
@@ -101,3 +102,79 @@ def test_calamine_safe_on_plain_and_odd_xml():
     assert not xlsx.calamine_safe(plain.replace(b"UTF-8", b"ISO-8859-1"))
     assert not xlsx.calamine_safe(plain.decode().encode("utf-16"))
     assert not xlsx.calamine_safe(plain.replace(b"<row r=\"1\">", b"<row>"))
+
+
+def _read_in_child(path) -> str:
+    """``read_table`` in a child limited to 2 GB: a reader that aborts must not take the tests with it."""
+    code = ("import resource, sys\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+            "from unionkit.errors import ImportFileError\n"
+            "from unionkit.members.reader import read_table\n"
+            "try:\n    t = read_table(sys.argv[1])\n    print('table:', t.headers, len(t.rows))\n"
+            "except ImportFileError as e:\n    print('typed:', e)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-500:]
+    return out.stdout
+
+
+def _deflate(data: bytes) -> bytes:
+    import zlib
+
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return c.compress(data) + c.flush()
+
+
+def _two_directories(hostile: list[tuple[str, bytes]], benign: list[tuple[str, bytes]]) -> bytes:
+    """A zip with two central directories: Python's zipfile takes the last end record (benign parts),
+    the Rust zip crate skips it when its comment length runs past the end and takes the first (hostile)."""
+    import struct
+    import zlib
+
+    def local(name, data):
+        comp, n = _deflate(data), name.encode()
+        return struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 8, 0, 0x21, zlib.crc32(data), len(comp),
+                           len(data), len(n), 0) + n + comp
+
+    def central(name, data, off):
+        comp, n = _deflate(data), name.encode()
+        return struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, zlib.crc32(data),
+                           len(comp), len(data), len(n), 0, 0, 0, 0, 0, off) + n
+
+    out, offsets = bytearray(), []
+    for name, data in hostile + benign:
+        offsets.append(len(out))
+        out += local(name, data)
+    for parts, offs, comment in ((hostile, offsets[:len(hostile)], 0), (benign, offsets[len(hostile):], 0xFFFF)):
+        start = len(out)
+        cd = b"".join(central(n, d, o) for (n, d), o in zip(parts, offs, strict=True))
+        out += cd + struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(cd), start, comment)
+    return bytes(out)
+
+
+def test_calamine_reads_only_the_parts_that_were_checked(tmp_path):
+    """Found by an adversarial review: each of these aborted the process before."""
+    base = _workbook(tmp_path / "base.xlsx")
+    with zipfile.ZipFile(base) as zf:
+        benign = [(i.filename, zf.read(i)) for i in zf.infolist()]
+    far = dict(benign)["xl/worksheets/sheet1.xml"].replace(b'<c r="D5"', b'<c r="XFD1048576"')
+    hostile = [(n, far if n == "xl/worksheets/sheet1.xml" else d) for n, d in benign]
+    two = tmp_path / "two-directories.xlsx"
+    two.write_bytes(_two_directories(hostile, benign))
+    assert "table:" in _read_in_child(two)  # calamine gets the parts Python checked, not the hidden ones
+    # An OpenDocument sheet named .xlsx: calamine falls back to its ODS reader, which expands repeats.
+    ods = tmp_path / "ods.xlsx"
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
+               '<table:table table:name="H"><table:table-row table:number-rows-repeated="299999"><table:table-cell/>'
+               '</table:table-row><table:table-row><table:table-cell table:number-columns-repeated="199"/>'
+               '<table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    with zipfile.ZipFile(ods, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("META-INF/manifest.xml", "<manifest/>")
+        zf.writestr("content.xml", content)
+    assert "typed:" in _read_in_child(ods)
+    with zipfile.ZipFile(ods) as zf:
+        rebuilt = xlsx._for_calamine(zf)
+    assert rebuilt is not None and zipfile.ZipFile(io.BytesIO(rebuilt)).namelist() == []

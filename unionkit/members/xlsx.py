@@ -23,8 +23,12 @@ from unionkit.i18n import _
 from unionkit.members.table import Table, fit_row
 
 MAX_UNCOMPRESSED = 512 * 1024 * 1024  # sum of the XLSX parts (zip bombs)
-# The largest grid calamine may build: 1,000,000 rows of a 24-column roster, ~1 GB at its worst.
-MAX_DENSE_CELLS = 24_000_000
+# The largest grid calamine may build (~0.5 GB at its worst, measured ~1.4 GB at 24 M): a 26-column
+# roster up to ~200,000 rows; bigger sheets are streamed by openpyxl.
+MAX_DENSE_CELLS = 8_000_000
+# The largest grid openpyxl may walk (it streams: the cost is time, one padded row at a time): a
+# 1,000,000-row roster of 64 columns; a cell in XFD1048576 (17 G cells) is refused.
+OPENPYXL_MAX_CELLS = 64_000_000
 
 _PREFIXED_TAG = re.compile(rb":(?:c|row)[\s/>]")  # <x:c ...>, <x:row ...> (or text that looks so)
 _DECLARED = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)")
@@ -87,12 +91,13 @@ def read_xlsx(p: Path, data: bytes, max_rows: int, max_cols: int) -> Table:
             if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED:
                 msg = _("{name} expands to too much data to import safely.")
                 raise ImportFileError(msg.format(name=p.name), path=str(p))
-            fast = all(calamine_safe(zf.read(i)) for i in zf.infolist())
+            checked = _for_calamine(zf)
     except ImportFileError:
         raise
     except Exception:  # noqa: BLE001 - any zip damage is a user-facing "cannot read"
         raise ImportFileError(bad, path=str(p)) from None
-    rows = _calamine_rows(data) if fast else _openpyxl_rows(data, p)
+    fast = checked is not None
+    rows = _calamine_rows(checked) if fast else _openpyxl_rows(data, p)
     try:
         return _table(p, rows, max_rows, max_cols, text=fast)
     except ImportFileError:
@@ -101,6 +106,31 @@ def read_xlsx(p: Path, data: bytes, max_rows: int, max_cols: int) -> Table:
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
         raise ImportFileError(bad, path=str(p)) from None
+
+
+def _for_calamine(zf: zipfile.ZipFile) -> bytes | None:
+    """The archive calamine may read: a new one (stored, in memory) holding exactly the parts that were
+    checked, or None when a part is not ``calamine_safe``.
+
+    calamine must not see the original bytes: its zip reader and Python's can disagree on which central
+    directory a file has (two end records), and when the XLSX reader fails it falls back to its XLSB and
+    ODS readers, which have grids of their own. So only the XML parts of an XLSX package go in: no
+    ``.bin`` part, no root-level ``content.xml``/``mimetype``, no ``META-INF`` (found by an adversarial
+    review: each of these aborted the process)."""
+    out = io.BytesIO()
+    names: set[str] = set()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
+        for info in zf.infolist():
+            body = zf.read(info)
+            if not calamine_safe(body):
+                return None
+            name = info.filename
+            xlsx_part = ("/" in name or name == "[Content_Types].xml") and not name.startswith("META-INF/") \
+                and name.lower().endswith((".xml", ".rels"))
+            if xlsx_part and name not in names:
+                names.add(name)
+                new.writestr(name, body)
+    return out.getvalue()
 
 
 def _calamine_rows(data: bytes) -> Iterator[tuple[int, list]]:
@@ -147,7 +177,7 @@ def _openpyxl_rows(data: bytes, p: Path) -> Iterator[tuple[int, list]]:
         ws = wb.worksheets[0]
         ws.reset_dimensions()
         ws.calculate_dimension(force=True)
-        if (ws.max_row or 0) * (ws.max_column or 0) > MAX_DENSE_CELLS:
+        if (ws.max_row or 0) * (ws.max_column or 0) > OPENPYXL_MAX_CELLS:
             msg = _("{name} reaches row {rows} and column {cols}: too large to read safely.")
             raise ImportFileError(msg.format(name=p.name, rows=ws.max_row, cols=ws.max_column), path=str(p))
         for line, values in enumerate(ws.iter_rows(values_only=True), start=1):
