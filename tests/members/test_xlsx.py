@@ -72,6 +72,19 @@ def test_sheets_calamine_would_choke_on_are_not_given_to_it(tmp_path, name, old,
         assert not xlsx.calamine_safe(zf.read("xl/worksheets/sheet1.xml")), name
 
 
+def _read_in_child(path) -> str:
+    """``read_table`` in a child limited to 2 GB: a reader that aborts must not take the tests with it."""
+    code = ("import resource, sys\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+            "from unionkit.errors import ImportFileError\n"
+            "from unionkit.members.reader import read_table\n"
+            "try:\n    t = read_table(sys.argv[1])\n    print('table:', t.headers, len(t.rows))\n"
+            "except ImportFileError as e:\n    print('typed:', e)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-500:]
+    return out.stdout
+
+
 def test_a_hostile_sheet_is_a_typed_error_in_seconds_and_the_process_survives(tmp_path):
     """One cell in A1 and one in XFD1048576: calamine would allocate ~17 G cells and abort the process;
     openpyxl would walk a million padded rows. Run in a child with 2 GB of address space."""
@@ -81,14 +94,8 @@ def test_a_hostile_sheet_is_a_typed_error_in_seconds_and_the_process_survives(tm
     wb.active.cell(row=1048576, column=16384, value="lejos")
     path = tmp_path / "lejos.xlsx"
     wb.save(path)
-    code = ("import resource, sys\n"
-            "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
-            "from unionkit.errors import ImportFileError\n"
-            "from unionkit.members.reader import read_table\n"
-            "try:\n    read_table(sys.argv[1])\nexcept ImportFileError as e:\n    print('typed:', e)\n")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=30)
-    assert out.returncode == 0, out.stderr[-500:]
-    assert "typed:" in out.stdout and "1048576" in out.stdout
+    out = _read_in_child(path)
+    assert "typed:" in out and "1048576" in out
 
 
 def test_calamine_safe_on_plain_and_odd_xml():
@@ -102,19 +109,6 @@ def test_calamine_safe_on_plain_and_odd_xml():
     assert not xlsx.calamine_safe(plain.replace(b"UTF-8", b"ISO-8859-1"))
     assert not xlsx.calamine_safe(plain.decode().encode("utf-16"))
     assert not xlsx.calamine_safe(plain.replace(b"<row r=\"1\">", b"<row>"))
-
-
-def _read_in_child(path) -> str:
-    """``read_table`` in a child limited to 2 GB: a reader that aborts must not take the tests with it."""
-    code = ("import resource, sys\n"
-            "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
-            "from unionkit.errors import ImportFileError\n"
-            "from unionkit.members.reader import read_table\n"
-            "try:\n    t = read_table(sys.argv[1])\n    print('table:', t.headers, len(t.rows))\n"
-            "except ImportFileError as e:\n    print('typed:', e)\n")
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr[-500:]
-    return out.stdout
 
 
 def _deflate(data: bytes) -> bytes:

@@ -19,7 +19,6 @@ from unionkit.members.mapping import remember
 from unionkit.members.text import search_text, sort_key
 from unionkit.vault import Vault, checkpoint
 
-SHARE_ROWS = bulk_insert.SHARE_ROWS
 # From this fraction of a commit's progress on, the import is being written and can no longer be cancelled.
 WRITING = 0.85
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
@@ -66,13 +65,14 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
                                    indexes_live=not rebuild)
         for n, i in enumerate(upd):
             if n % 1000 == 0:
-                _step(progress, cancelled, SHARE_ROWS * (len(new) + n) / total, _("Saving people…"))
+                _step(progress, cancelled, bulk_insert.SHARE_ROWS * (len(new) + n) / total, _("Saving people…"))
             _apply_update(conn, prev.person_ids[i], prev.changes[i], wp_ids, today_s)
         if new:
-            _step(progress, cancelled, SHARE_ROWS, _("Indexing the names for search…"))
+            _step(progress, cancelled, bulk_insert.SHARE_ROWS, _("Indexing the names for search…"))
             bulk_insert.index_new(conn, batch_id, first_id)
         for k, create in enumerate(rebuild):
-            _step(progress, cancelled, SHARE_ROWS + 0.1 + 0.3 * k / len(rebuild), _("Building the indexes…"))
+            _step(progress, cancelled, bulk_insert.SHARE_ROWS + 0.1 + 0.3 * k / len(rebuild),
+                  _("Building the indexes…"))
             conn.execute(create)
         # Past this point the import can no longer be cancelled: the COMMIT writes it to disk.
         _step(progress, cancelled, WRITING, _("Writing to the vault…"))
