@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unionkit.members.dates import DateParseError, parse_date, try_parse_date
+from unionkit.members.dates import DateParseError, iso_column, parse_date, try_parse_date
 from unionkit.members.identifiers import (
     check_curp,
     check_nss,
@@ -130,3 +130,28 @@ def test_demo_curps_are_valid_for_stdnum(vault):
 def test_check_curp_never_raises(text):
     p = check_curp(text)
     assert p is None or p.code in ("curp_missing", "curp_format", "curp_check_digit")
+
+
+_DATE_CELLS = st.one_of(
+    st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)).map(lambda d: d.strftime("%d/%m/%Y")),
+    st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)).map(dt.date.isoformat),
+    st.text(alphabet="0123456789/-", min_size=10, max_size=10),
+    st.sampled_from(["31/02/2024", "03/25/2024", "00/01/2024", "2024-13-01", "05/03/24", "", "١٢/٠٣/٢٠٢٤"]))
+
+
+@given(st.lists(_DATE_CELLS, max_size=30))
+def test_whole_date_column_agrees_with_parse_date(cells):
+    """The column path gives what parse_date gives, or declines (then every cell is parsed)."""
+    got = iso_column(cells)
+    if got is None:
+        return
+    assert got == [parse_date(c).isoformat() for c in cells]
+
+
+@given(st.lists(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)), min_size=1, max_size=30),
+       st.booleans())
+def test_whole_date_column_takes_the_usual_forms(dates, iso):
+    cells = [d.isoformat() if iso else d.strftime("%d/%m/%Y") for d in dates]
+    assert iso_column(cells) == [d.isoformat() for d in dates]
+    assert iso_column(cells + ["2024-02-30" if iso else "30/02/2024"]) is None  # one impossible date
+    assert iso_column(cells + [" " + cells[0][1:]]) is None

@@ -120,6 +120,33 @@ def test_bulk_curp_shape_check_is_not_fooled_by_newlines():
     assert curp_suspects([a, b])[0] == []
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ABHMXZ019Ña\n &", min_size=18, max_size=18) | st.sampled_from(
+    ["BEML920313HMCLNS09", "SABC560626MDFLRN01", "BEML920230HMCLNS09", "BEML92031XHMCLNS09"]), max_size=8))
+def test_bulk_curp_check_agrees_with_check_curp_on_any_18_characters(curps):
+    """Every cell 18 characters long: the shape is checked position by position on the joined text."""
+    suspects, births, sexes = curp_suspects(curps)
+    for i, c in enumerate(curps):
+        if i not in suspects:
+            assert ids.check_curp(c) is None, c
+            assert births[i] == ids.curp_birth_date(c).isoformat() and sexes[i] == c[10]
+        elif ids._CURP_SHAPE.fullmatch(c) is None or births[i] is None:
+            assert ids.check_curp(c) is not None, c
+
+
+def test_bulk_curp_shape_check_tests_every_position():
+    """A CURP wrong only in the shape of one position (its check digit made to agree) is a suspect when
+    every cell has 18 characters (the position-by-position path)."""
+    good = "BEML920313HMCLNS09"
+    for p in range(17):
+        for ch in "AQ0Ña -":
+            bad = good[:p] + ch + good[p + 1:17]
+            bad += ids.curp_check_digit(bad) if ch in "AQ0" else "9"
+            if ids._CURP_SHAPE.fullmatch(bad) is None:
+                assert curp_suspects([good, bad])[0] == [1], bad
+    assert curp_suspects([good, good[:17] + "A"])[0] == [1]
+
+
 def test_uuid4_strings():
     out = uuid4_strings(5000)
     assert len(set(out)) == 5000 and uuid4_strings(0) == []

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from unionkit.i18n import _
 from unionkit.members import identifiers as ids
 from unionkit.members.curp_bulk import curp_suspects
-from unionkit.members.dates import DateParseError, parse_date
+from unionkit.members.dates import DateParseError, iso_column, parse_date
 from unionkit.members.reader import Table
 from unionkit.members.text import split_full_name
 from unionkit.members.validation import normalize_sex, parse_bool
@@ -150,7 +150,8 @@ def parse_columns(cols: dict[str, int], table: Table, header_fallback: Callable[
     memo_date = _Memo(_date_or_error)
     for f in DATE_FIELDS:
         if f in cols:
-            isos = list(map(memo_date.__getitem__, cleaned(f)))
+            texts = cleaned(f)
+            isos = iso_column(texts) or list(map(memo_date.__getitem__, texts))
             if any(isinstance(x, DateParseError) for x in memo_date.values()):
                 col = header(f)
                 for i, x in enumerate(isos):

@@ -19,6 +19,9 @@ def _keep_only(*chars: str) -> bytes:
 
 
 _DELETE = {d: _keep_only(d, "\n") for d in (",", ";", "\t")}
+# The bytes of a line that are printable for ``str.isprintable`` whatever else the line holds: printable
+# ASCII, the delimiter and the newline (which separate cells). What is left after deleting them is short.
+_PLAIN = {d: bytes(range(0x20, 0x7F)) + (d + "\n").encode("ascii") for d in _DELETE}
 
 
 def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
@@ -37,7 +40,8 @@ def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
         return None
     # Every line has width - 1 delimiters: the separators alone (delimiter and newline are single bytes
     # in UTF-8, never part of another character) form a regular pattern.
-    seps = t.encode("utf-8", "surrogatepass").translate(None, _DELETE[d])
+    raw = t.encode("utf-8", "surrogatepass")
+    seps = raw.translate(None, _DELETE[d])
     if not final_newline:
         seps += b"\n"
     if seps != (d * (width - 1) + "\n").encode("ascii") * n_lines:
@@ -47,14 +51,17 @@ def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
     if final_newline:
         flat.pop()  # the empty "cell" after the last newline
     limit = csv.field_size_limit()
-    # A cell over the limit needs a line over it (lines are checked first: 10x fewer strings).
-    if len(joined) > limit and max(map(len, t.split("\n"))) > limit and max(map(len, flat)) > limit:
+    if len(joined) > limit and max(map(len, flat)) > limit:
         return None
     headers = flat[:width]
     if not any(h.strip() for h in headers):
         return None
     columns = [flat[width + i::width] for i in range(width)]
-    printable = (joined if d != "\t" else joined.replace("\t", "")).isprintable()
+    # ``joined`` (tabs aside when they are the delimiter) is printable: checked on the UTF-8 bytes, where
+    # only the few non-ASCII characters and control bytes are left to look at (ASCII bytes never occur
+    # inside a multi-byte character).
+    rest = raw.translate(None, _PLAIN[d])
+    printable = not rest or rest.decode("utf-8", "surrogatepass").isprintable()
     clean = (printable and "  " not in joined and f" {d}" not in joined and f"{d} " not in joined
              and not joined.startswith(" ") and not joined.endswith(" "))
     first = columns[0]

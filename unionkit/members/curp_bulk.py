@@ -11,11 +11,14 @@ positions, the byte-wise sums (< 256) never carry.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from unionkit.members import identifiers as ids
 
-_SHAPE_ALL = re.compile(r"(?:[A-Z]{4}\d{6}[HMX][A-Z]{2}[A-Z]{3}[0-9A-Z]\d\n)*", re.ASCII)  # _CURP_SHAPE, per line
+_UPPER, _DIGITS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0123456789"
+# The characters of each of the 18 positions (identifiers._CURP_SHAPE: [A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d).
+_SHAPE_BYTES = (_UPPER,) * 4 + (_DIGITS,) * 6 + (b"HMX",) + (_UPPER,) * 5 + (_DIGITS + _UPPER, _DIGITS)
+_CENTURY_1 = bytes(ord("1") if b in _DIGITS else ord("2") for b in range(256))
+_CENTURY_2 = bytes(ord("9") if b in _DIGITS else ord("0") for b in range(256))
 _DUMMY = "AAAA000101HDFAAA00"   # shape-valid stand-in for malformed rows (which are suspects anyway)
 _ALPHABET = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ"
 _WEIGHTS = tuple(range(18, 1, -1))
@@ -26,19 +29,6 @@ _POS_TABLES = tuple(
 )
 # Sum of the 17 terms -> the ASCII check digit.
 _CHECK_OF_SUM = bytes(ord(str((10 - s % 10) % 10)) for s in range(256))
-
-
-class _Births(dict):
-    """'yymmdd' + century char -> ISO date, or None if the date does not exist."""
-
-    def __missing__(self, key: str) -> str | None:
-        year = int(key[:2]) + (1900 if key[6] <= "9" else 2000)
-        try:
-            value = dt.date(year, int(key[2:4]), int(key[4:6])).isoformat()
-        except ValueError:
-            value = None
-        self[key] = value
-        return value
 
 
 def _per_row(raw: bytes, n: int, positions: tuple[int, ...]) -> list[str]:
@@ -52,13 +42,39 @@ def _per_row(raw: bytes, n: int, positions: tuple[int, ...]) -> list[str]:
 
 
 def _shape_suspects(curps: list[str]) -> set[int]:
-    """Rows whose CURP does not have the CURP shape. All rows at once first: the joined text has
-    exactly ``n`` newlines (the separators), so a match of ``n`` 19-character groups means every row
-    is 18 characters of the shape."""
-    text = "\n".join(curps) + "\n"
-    if len(text) == 19 * len(curps) and _SHAPE_ALL.fullmatch(text):
-        return set()
+    """Rows whose CURP does not have the CURP shape. All rows at once first: when every cell has 18
+    characters and is ASCII, the characters at each position form one strided slice of the joined
+    bytes, and each position's slice must hold only that position's characters."""
+    if set(map(len, curps)) == {18}:
+        joined = "".join(curps)
+        if joined.isascii():
+            raw = joined.encode("ascii")
+            if not any(raw[p::18].translate(None, allowed) for p, allowed in enumerate(_SHAPE_BYTES)):
+                return set()
     return {i for i, m in enumerate(map(ids._CURP_SHAPE.fullmatch, curps)) if m is None}
+
+
+def _iso_births(raw: bytes, n: int) -> list[str]:
+    """'YYYY-MM-DD' per CURP from its birth date (positions 4-9) and century (position 16: a digit is
+    1900-1999, a letter 2000-2099), by strided copies; whether the date exists is checked apart."""
+    out = bytearray(b"-" * (11 * n))
+    out[10::11] = b"\n" * n
+    out[0::11] = raw[16::18].translate(_CENTURY_1)
+    out[1::11] = raw[16::18].translate(_CENTURY_2)
+    for dst, src in ((2, 4), (3, 5), (5, 6), (6, 7), (8, 8), (9, 9)):
+        out[dst::11] = raw[src::18]
+    return out.decode("ascii").split("\n", n)[:n]
+
+
+def _impossible(isos: list[str]) -> set[str]:
+    """The ISO texts among ``isos`` that are not dates that exist (each distinct text checked once)."""
+    bad = set()
+    for text in set(isos):
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            bad.add(text)
+    return bad
 
 
 def curp_suspects(curps: list[str]) -> tuple[list[int], list[str | None], list[str]]:
@@ -78,9 +94,11 @@ def curp_suspects(curps: list[str]) -> tuple[list[int], list[str | None], list[s
     actual = raw[17::18]
     if expected != actual:
         suspects.update(i for i, (a, b) in enumerate(zip(expected, actual, strict=True)) if a != b)
-    births = list(map(_Births().__getitem__, _per_row(raw, n, (4, 5, 6, 7, 8, 9, 16))))
-    if None in births:
-        suspects.update(i for i, b in enumerate(births) if b is None)
+    births: list[str | None] = _iso_births(raw, n)
+    bad = _impossible(births)
+    if bad:
+        suspects.update(i for i, b in enumerate(births) if b in bad)
+        births = [None if b in bad else b for b in births]
     states = _per_row(raw, n, (11, 12))
     if not ids._CURP_STATES.issuperset(states):
         suspects.update(i for i, s in enumerate(states) if s not in ids._CURP_STATES)

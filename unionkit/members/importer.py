@@ -162,12 +162,13 @@ def _workplace_ids(vault: Vault, prev: ImportPreview, candidates: list[int], wor
         return
     wp = {name.casefold(): wid for wid, name in vault.query("SELECT id, name FROM workplace")}
     new_wp: dict[str, str] = {}
-    in_order = names if len(candidates) == len(names) else (names[i] for i in candidates)
-    for name in dict.fromkeys(in_order):  # in file order: the first spelling wins
+    distinct = dict.fromkeys(names)  # in file order: the first spelling wins
+    in_order = distinct if len(candidates) == len(names) else dict.fromkeys(names[i] for i in candidates)
+    for name in in_order:
         if name and name.casefold() not in wp:
             new_wp.setdefault(name.casefold(), name)
     prev.new_workplaces = sorted(new_wp.values(), key=str.casefold)
-    resolved = {name: wp.get(name.casefold()) for name in set(names) if name}
+    resolved = {name: wp.get(name.casefold()) for name in distinct if name}
     resolved[""] = workplace_id
     vals["workplace_id"] = list(map(resolved.__getitem__, names))
 
@@ -195,7 +196,7 @@ def _classify(vault: Vault, prev: ImportPreview, workplace_id: int | None) -> No
     curps = vals["curp"]
     existing = _existing(vault, curps if len(candidates) == len(curps) else [curps[i] for i in candidates])
     nombre = vals.get("nombre")
-    if not existing and nombre is not None and "" not in nombre and None not in nombre:
+    if not existing and nombre is not None and all(nombre):
         return  # all new, all named (the usual first roster): nothing to look at row by row
     names = vals.get("workplace")
     cols = ("id", "workplace_id", "is_member") + COMPARED
