@@ -81,10 +81,11 @@ def _joined(parts: tuple[list[str], ...], codes: tuple[list[int], ...], blank: i
 
 def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int], batch_id: int, today_s: str,
                now: str, progress: Callable[[float, str], None] | None, cancelled: Callable[[], bool] | None,
-               total: int, *, indexes_live: bool = True) -> int:
+               total: int, *, indexes_live: bool = True, spare: list | None = None) -> int:
     """Insert the preview rows ``rows`` (all 'new') as people of ``batch_id``; returns how many.
     ``indexes_live``: the person indexes are in place (not set aside by ``drop_indexes``), so the uids
-    are sorted to grow the uid index at one place."""
+    are sorted to grow the uid index at one place. ``spare``: receives the bound columns, for the
+    caller to free when it suits it."""
     vals = prev.columns.values
     n = len(rows)
     if not n:
@@ -169,6 +170,8 @@ def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int
     finally:
         if not checks_were_ignored:
             conn.execute("PRAGMA ignore_check_constraints = OFF")
+    if spare is not None:
+        spare.append(cols)
     return n
 
 

@@ -9,6 +9,7 @@ All or nothing: an exception, a cancel (ImportCancelled) or a kill -9 leaves the
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 
 from unionkit.i18n import _
@@ -26,8 +27,12 @@ NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: bool = False,
            progress: Callable[[float, str], None] | None = None, cancelled: Callable[[], bool] | None = None,
-           today: dt.date | None = None, remember_mapping: bool = True) -> dict:
-    """Import the valid rows of ``prev`` (or none with ``strict`` when a row failed); returns the summary."""
+           today: dt.date | None = None, remember_mapping: bool = True, spent: bool = False) -> dict:
+    """Import the valid rows of ``prev`` (or none with ``strict`` when a row failed); returns the summary.
+
+    ``spent``: the caller will not use ``prev`` again (not even after a failure). Its rows are then freed
+    on another thread once they are inserted, while SQLite builds the indexes and writes the
+    transaction without holding the GIL (~0.1 s of a 100,000-row import off its critical path)."""
     result = prev.summary()
     result.update(dry_run=dry_run, strict=strict, committed=False, batch_id=None)
     if dry_run:
@@ -57,16 +62,19 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
             wp_ids[name.casefold()] = int(conn.execute("INSERT INTO workplace(name) VALUES (?)",
                                                        (name,)).lastrowid)
         rebuild: list[str] = []
+        spare: list = []  # the insert's own columns, freed with the preview's when ``spent``
         if new:
             now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
             first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM person").fetchone()[0])
             rebuild = bulk_insert.drop_indexes(conn) if bulk_insert.rebuild_pays(conn, len(new)) else []
             bulk_insert.insert_new(conn, prev, new, wp_ids, batch_id, today_s, now, progress, cancelled, total,
-                                   indexes_live=not rebuild)
+                                   indexes_live=not rebuild, spare=spare)
         for n, i in enumerate(upd):
             if n % 1000 == 0:
                 _step(progress, cancelled, bulk_insert.SHARE_ROWS * (len(new) + n) / total, _("Saving people…"))
             _apply_update(conn, prev.person_ids[i], prev.changes[i], wp_ids, today_s)
+        if spent:
+            _free_elsewhere(prev, spare)
         if new:
             _step(progress, cancelled, bulk_insert.SHARE_ROWS, _("Indexing the names for search…"))
             bulk_insert.index_new(conn, batch_id, first_id)
@@ -80,6 +88,14 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
     if progress:
         progress(1.0, _("Done"))
     return result
+
+
+def _free_elsewhere(prev: ImportPreview, spare: list) -> None:
+    """Free the rows of a spent preview (and ``spare``) on a short-lived thread: what follows is SQLite's
+    C work, which runs without the GIL, so the ~1 million strings are freed on the other core."""
+    doomed = [spare, prev.columns.values, prev.table.release(), prev.lines, prev.actions]
+    prev.columns.values, prev.lines, prev.actions = {}, [], []
+    threading.Thread(target=doomed.clear, name="unionkit-free", daemon=True).start()
 
 
 def _step(progress: Callable[[float, str], None] | None, cancelled: Callable[[], bool] | None, fraction: float,
@@ -123,7 +139,7 @@ def import_file(vault: Vault, path, *, strict: bool = False, dry_run: bool = Fal
     prev = preview(vault, table, mapping, as_members=as_members, progress=_scaled(progress, 0.0, 0.3),
                    cancelled=cancelled)
     return commit(vault, prev, strict=strict, dry_run=dry_run, progress=_scaled(progress, 0.3, 0.7),
-                  cancelled=cancelled, remember_mapping=mapping is not None)
+                  cancelled=cancelled, remember_mapping=mapping is not None, spent=True)
 
 
 def _scaled(progress: Callable[[float, str], None] | None, start: float, span: float

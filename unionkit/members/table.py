@@ -58,6 +58,12 @@ class Table:
             return self._columns[i] if i < len(self._columns) else [""] * len(self)
         return [cells[i] if i < len(cells) else "" for _line, cells in self._rows]
 
+    def release(self) -> list:
+        """Empty the table, returning what held its cells (for the caller to free elsewhere)."""
+        held = [self._rows, self._columns]
+        self._rows, self._columns = [], None
+        return held
+
     def __repr__(self) -> str:
         return f"Table(headers={self.headers!r}, rows={len(self)}, kind={self.kind!r}, path={self.path!r})"
 
