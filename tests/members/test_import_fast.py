@@ -63,6 +63,36 @@ def test_quote_free_split_is_csv_reader(data):
         assert all(" ".join(c.split()) == c for _, cells in fast.rows for c in cells)
 
 
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=12), st.integers(1, 30))
+def test_the_field_limit_window_test_never_misses_a_long_cell(lengths, limit):
+    from unionkit.members.csv_fast import _maybe_longer
+
+    joined = ",".join("x" * k for k in lengths)
+    if max(lengths) > limit:
+        assert _maybe_longer(joined, ",", limit)
+
+
+def test_a_cell_over_the_csv_field_limit_is_reported_as_by_csv_reader(tmp_path):
+    import csv
+
+    old = csv.field_size_limit(1000)
+    try:
+        def roster(k: int) -> bytes:
+            rows = "BEML920313HMCLNS09,Ana\n" * 300
+            return ("CURP,Nombre\n" + rows + "SABC560626MDFLRN01," + "x" * k + "\n").encode()
+
+        data = roster(1001)
+        with pytest.raises(Exception) as fast:
+            read_csv_bytes(data)
+        with pytest.raises(Exception) as slow:
+            read_csv_bytes(data, fast=False)
+        assert type(fast.value) is type(slow.value) and str(fast.value) == str(slow.value)
+        table = read_csv_bytes(roster(1000))
+        assert len(table) == 301 and table._rows is None  # the fast path
+    finally:
+        csv.field_size_limit(old)
+
+
 def test_big_roster_takes_the_fast_path(tmp_path):
     from unionkit.demo.members import write_roster_csv
 
@@ -183,6 +213,29 @@ def test_column_preview_cleans_derives_and_reports(vault, tmp_path):
     codes = [(p["line"], p["code"]) for p in prev.summary()["rejected"]]
     assert codes == [(4, "date"), (4, "sex"), (5, "curp_check_digit"), (6, "name_missing")]
     assert prev.summary()["new_workplaces"] == ["Planta Silao"]  # first spelling in the file
+
+
+def test_a_spent_preview_is_freed_while_the_import_is_written(vault, tmp_path):
+    """import_file's preview is not used after its commit: its rows are dropped on another thread while
+    SQLite builds the indexes. The vault gets every row all the same."""
+    import threading
+
+    from unionkit.demo.members import write_roster_csv
+
+    path = tmp_path / "r.csv"
+    write_roster_csv(path, 6000, seed=4)
+    prev = preview(vault, read_table(path))
+    values = prev.columns.values
+    nombre = values["nombre"]
+    result = commit(vault, prev, spent=True)
+    for t in threading.enumerate():
+        if t.name == "unionkit-free":
+            t.join(10)
+    assert result["imported"] == 6000 and result["committed"]
+    assert prev.columns.values == {} and prev.lines == [] and len(prev.table) == 0 and nombre == []
+    assert all(v == [] for v in values.values())
+    assert vault.scalar("SELECT count(*) FROM person") == 6000
+    assert vault.scalar("SELECT count(*) FROM person_fts WHERE person_fts MATCH 'nez'") > 0
 
 
 def test_bulk_insert_on_a_register_with_people(vault_factory, tmp_path):

@@ -23,6 +23,14 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+class Numbering(dict):
+    """text -> its number in order of first appearance (``list(numbering)`` is the distinct texts)."""
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = len(self)
+        return value
+
+
 _VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
 _VARIANT_RFC = bytes((b & 0x3F) | 0x80 for b in range(256))
 

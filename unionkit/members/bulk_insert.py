@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from unionkit.i18n import _
-from unionkit.members.bulk import uuid4_strings
+from unionkit.members.bulk import Numbering, uuid4_strings
 from unionkit.members.importer import ImportCancelled, ImportPreview
 from unionkit.members.text import fold, sort_fold
 
@@ -45,21 +45,13 @@ def _literal(value: object) -> str:
     raise ValueError(f"not a safe SQL literal: {value!r}")
 
 
-class _Numbering(dict):
-    """text -> its number in order of first appearance (``list(numbering)`` is the distinct texts)."""
-
-    def __missing__(self, key: str) -> int:
-        value = self[key] = len(self)
-        return value
-
-
 def _names(nombre: list[str], ap1: list[str], ap2: list[str]) -> tuple[list[str], list[str]]:
     """Per row ``search_text(nombre, ap1, ap2)`` and ``sort_key(ap1, ap2, nombre)``, by column.
 
     Each cell is looked up once (numbered; the cells are 300,000 fresh strings whose lookups are the
     cost), each distinct name part is folded once both ways, and the folded columns are picked from
     short lists by number."""
-    numbers = _Numbering()
+    numbers = Numbering()
     coded = [list(map(numbers.__getitem__, col)) for col in (nombre, ap1, ap2)]
     distinct = list(numbers)
     by_fold, by_sort = list(map(fold, distinct)), list(map(sort_fold, distinct))
@@ -121,11 +113,11 @@ def insert_new(conn, prev: ImportPreview, rows: list[int], wp_ids: dict[str, int
     names += ["sex", "birth_date"]  # both known for every valid CURP (from it, when the row has none)
     cols += [pick(vals["sex"]), pick(vals["birth_date"])]
     wids = pick(vals["workplace_id"]) if "workplace_id" in vals else [None] * n
-    if "workplace" in vals:
-        named = pick(vals["workplace"])
-        resolved = {w: wp_ids.get(w.casefold()) for w in set(named) if w}
-        wids = list(map(resolved.__getitem__, named)) if "" not in named else \
-            [resolved[w] if w else d for w, d in zip(named, wids, strict=True)]
+    if prev.workplace_codes is not None:  # the names of the roster's workplaces, numbered by the preview
+        order, codes = prev.workplace_codes
+        by_code = [wp_ids.get(w.casefold()) if w else default
+                   for w, default in zip(order, prev.workplace_ids_by_code, strict=True)]
+        wids = list(map(by_code.__getitem__, pick(codes)))
     if any(w is not None for w in wids):
         names.append("workplace_id")
         cols.append(wids)

@@ -78,6 +78,7 @@ class Columns:
         self.problems: dict[int, list[Problem]] = {}
         self.warnings: dict[int, list[Problem]] = {}
         self.curp_ok: list[bool] = []
+        self.all_named = False  # every row has a given name (known after parse_columns)
 
     def add(self, store: dict[int, list[Problem]], i: int, problem: Problem) -> None:
         lst = store.get(i)
@@ -142,7 +143,8 @@ def parse_columns(cols: dict[str, int], table: Table, header_fallback: Callable[
     if "nombre" in cols or "nombre_completo" in cols:
         col = header("nombre" if "nombre" in cols or "nombre_completo" not in cols else "nombre_completo")
         nombre = vals["nombre"]
-        if not all(nombre):
+        out.all_named = all(nombre)
+        if not out.all_named:
             msg = _("The name is missing.")
             for i in range(n):
                 if not nombre[i]:
@@ -168,13 +170,14 @@ def parse_columns(cols: dict[str, int], table: Table, header_fallback: Callable[
                 if q:
                     add(out.warnings if q.warning else problems, i, Problem(lines[i], col, q.code, q.message))
     if "sex" in cols:
-        sexes = list(map(_Memo(normalize_sex).__getitem__, cleaned("sex")))
-        if None in sexes:
+        memo_sex = _Memo(normalize_sex)
+        sexes = list(map(memo_sex.__getitem__, cleaned("sex")))
+        if None in memo_sex.values():  # (the memo holds each distinct cell: no pass over the column)
             col, msg = header("sex"), _("Sex must be H (hombre), M (mujer) or X.")
             for i, s in enumerate(sexes):
                 if s is None:
                     add(problems, i, Problem(lines[i], col, "sex", msg))
-        vals["sex"] = [s or None for s in sexes]
+        vals["sex"] = [s or None for s in sexes] if "" in memo_sex.values() else sexes
     if "confianza" in cols:
         bools = _Memo(parse_bool)
         vals["confianza"] = [bools[t] if t else None for t in cleaned("confianza")]

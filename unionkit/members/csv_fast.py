@@ -3,9 +3,11 @@ header's number of fields, no blank line. Such a text splits on the delimiter ex
 splits it, so the whole file becomes one flat list of cells (one C-level ``split``) and each column is a
 slice of it; no per-row Python objects are made until someone asks for ``Table.rows``.
 
-``split_simple(text, delimiter, max_rows, max_cols)`` returns ``(headers, columns, clean)`` or ``None``
-when the text is not of that kind (the caller then uses ``csv.reader``, which also reports errors).
-``clean`` is True when no cell needs the trim / inner-space clean-up (``" ".join(cell.split())``).
+``split_simple(text, delimiter, max_rows, max_cols)`` returns ``(headers, columns, clean, flat)`` or
+``None`` when the text is not of that kind (the caller then uses ``csv.reader``, which also reports
+errors). ``clean`` is True when no cell needs the trim / inner-space clean-up (``" ".join(cell.split())``).
+``flat`` is the list the columns were sliced from: whoever keeps the columns should keep it too, so that
+dropping its million references happens when the table is freed, not while the roster is being read.
 """
 
 from __future__ import annotations
@@ -24,8 +26,16 @@ _DELETE = {d: _keep_only(d, "\n") for d in (",", ";", "\t")}
 _PLAIN = {d: bytes(range(0x20, 0x7F)) + (d + "\n").encode("ascii") for d in _DELETE}
 
 
+def _maybe_longer(joined: str, d: str, limit: int) -> bool:
+    """False when no cell of ``joined`` (cells separated by ``d``) can be longer than ``limit``: a cell
+    that long covers a whole window of ``limit // 2`` characters starting at a multiple of it, so
+    every such window holding a ``d`` rules it out (a few hundred ``find`` calls for a 12 MB text)."""
+    w = max(1, limit // 2)
+    return any(joined.find(d, k, k + w) < 0 for k in range(0, len(joined) - w + 1, w))
+
+
 def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
-                 ) -> tuple[list[str], list[list[str]], bool] | None:
+                 ) -> tuple[list[str], list[list[str]], bool, list[str]] | None:
     if '"' in text or not text or delimiter not in _DELETE:
         return None
     d = delimiter
@@ -51,7 +61,7 @@ def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
     if final_newline:
         flat.pop()  # the empty "cell" after the last newline
     limit = csv.field_size_limit()
-    if len(joined) > limit and max(map(len, flat)) > limit:
+    if len(joined) > limit and _maybe_longer(joined, d, limit) and max(map(len, flat)) > limit:
         return None
     headers = flat[:width]
     if not any(h.strip() for h in headers):
@@ -68,4 +78,4 @@ def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
     # A clean text has no whitespace-only cell (it would be a space next to a delimiter, or unprintable).
     if "" in first or (not clean and any(map(str.isspace, first))):
         return None  # maybe blank rows (skipped, keeping their line numbers): the csv path decides
-    return [h.strip() for h in headers], columns, clean
+    return [h.strip() for h in headers], columns, clean, flat

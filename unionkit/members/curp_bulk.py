@@ -41,12 +41,12 @@ def _per_row(raw: bytes, n: int, positions: tuple[int, ...]) -> list[str]:
     return out.decode("ascii").split("\n", n)[:n]
 
 
-def _shape_suspects(curps: list[str]) -> set[int]:
-    """Rows whose CURP does not have the CURP shape. All rows at once first: when every cell has 18
-    characters and is ASCII, the characters at each position form one strided slice of the joined
-    bytes, and each position's slice must hold only that position's characters."""
-    if set(map(len, curps)) == {18}:
-        joined = "".join(curps)
+def _shape_suspects(curps: list[str], joined: str) -> set[int]:
+    """Rows whose CURP does not have the CURP shape (``joined``: the cells joined). All rows at once
+    first: when every cell has 18 characters and is ASCII, the characters at each position form one
+    strided slice of the joined bytes, and each position's slice must hold only that position's
+    characters."""
+    if len(joined) == 18 * len(curps) and set(map(len, curps)) == {18}:
         if joined.isascii():
             raw = joined.encode("ascii")
             if not any(raw[p::18].translate(None, allowed) for p, allowed in enumerate(_SHAPE_BYTES)):
@@ -82,10 +82,11 @@ def curp_suspects(curps: list[str]) -> tuple[list[int], list[str | None], list[s
     n = len(curps)
     if not n:
         return [], [], []
-    suspects = _shape_suspects(curps)
+    joined = "".join(curps)
+    suspects = _shape_suspects(curps, joined)
     if suspects:
         curps = [_DUMMY if i in suspects else c for i, c in enumerate(curps)]
-    joined = "".join(curps)
+        joined = "".join(curps)
     raw = joined.encode("ascii")  # the shape regex admits ASCII only
     total = 0
     for p in range(17):

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unionkit.i18n import _
-from unionkit.members.bulk import gc_paused
+from unionkit.members.bulk import Numbering, gc_paused
 from unionkit.members.columns import DATE_FIELDS, TEXT_FIELDS, Columns, Problem, parse_columns
 from unionkit.members.mapping import mapping_for
 from unionkit.members.reader import Table
@@ -60,6 +60,10 @@ class ImportPreview:
         self.actions = actions
         self.as_members = as_members
         self.new_workplaces: list[str] = []
+        # (distinct workplace names in file order, per row the number of its name in that list), and
+        # per number the workplace id known at preview time (None for a new workplace).
+        self.workplace_codes: tuple[list[str], list[int]] | None = None
+        self.workplace_ids_by_code: list[int | None] = []
         self.person_ids: dict[int, int] = {}
         self.changes: dict[int, dict] = {}
         self.duplicate_of: dict[int, int] = {}
@@ -77,9 +81,10 @@ class ImportPreview:
         return self._rows
 
     def indexes(self, action: str) -> list[int]:
-        if self.actions.count(action) == len(self.actions):  # the usual 100,000 new rows
-            return list(range(len(self.actions)))
-        return [i for i, a in enumerate(self.actions) if a == action]
+        count = self.actions.count(action)
+        if count == len(self.actions):  # the usual 100,000 new rows
+            return list(range(count))
+        return [i for i, a in enumerate(self.actions) if a == action] if count else []
 
     def count(self, action: str) -> int:
         return self.actions.count(action)
@@ -161,16 +166,18 @@ def _workplace_ids(vault: Vault, prev: ImportPreview, candidates: list[int], wor
             vals["workplace_id"] = [workplace_id] * len(prev.lines)
         return
     wp = {name.casefold(): wid for wid, name in vault.query("SELECT id, name FROM workplace")}
+    numbering = Numbering()  # name -> number, in order of first appearance: the first spelling wins
+    codes = list(map(numbering.__getitem__, names))
+    order = list(numbering)
+    in_order = order if len(candidates) == len(names) else dict.fromkeys(names[i] for i in candidates)
     new_wp: dict[str, str] = {}
-    distinct = dict.fromkeys(names)  # in file order: the first spelling wins
-    in_order = distinct if len(candidates) == len(names) else dict.fromkeys(names[i] for i in candidates)
     for name in in_order:
         if name and name.casefold() not in wp:
             new_wp.setdefault(name.casefold(), name)
     prev.new_workplaces = sorted(new_wp.values(), key=str.casefold)
-    resolved = {name: wp.get(name.casefold()) for name in distinct if name}
-    resolved[""] = workplace_id
-    vals["workplace_id"] = list(map(resolved.__getitem__, names))
+    prev.workplace_ids_by_code = [wp.get(name.casefold()) if name else workplace_id for name in order]
+    prev.workplace_codes = (order, codes)
+    vals["workplace_id"] = list(map(prev.workplace_ids_by_code.__getitem__, codes))
 
 
 def _existing(vault: Vault, curps: list[str]) -> dict[str, tuple]:
@@ -196,7 +203,7 @@ def _classify(vault: Vault, prev: ImportPreview, workplace_id: int | None) -> No
     curps = vals["curp"]
     existing = _existing(vault, curps if len(candidates) == len(curps) else [curps[i] for i in candidates])
     nombre = vals.get("nombre")
-    if not existing and nombre is not None and all(nombre):
+    if not existing and c.all_named:
         return  # all new, all named (the usual first roster): nothing to look at row by row
     names = vals.get("workplace")
     cols = ("id", "workplace_id", "is_member") + COMPARED

@@ -133,9 +133,11 @@ def read_csv_bytes(data: bytes, *, name: str = "", path: str | None = None, max_
     delimiter = _detect_delimiter(text)
     simple = split_simple(text, delimiter, max_rows, max_cols) if fast else None
     if simple is not None:
-        headers, columns, clean = simple
-        return Table(headers=headers, header_line=1, encoding=encoding, delimiter=delimiter, kind="csv",
-                     columns=columns, clean_cells=clean)
+        headers, columns, clean, flat = simple
+        table = Table(headers=headers, header_line=1, encoding=encoding, delimiter=delimiter, kind="csv",
+                      columns=columns, clean_cells=clean)
+        table.backing = flat
+        return table
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=False)
     headers: list[str] | None = None
     header_line = 1

@@ -23,6 +23,8 @@ class Table:
         self.extra = extra if extra is not None else {}
         # True when every cell is known to be trimmed with single inner spaces already.
         self.clean_cells = clean_cells
+        # What the columns were cut from (kept so that it is freed with them: see csv_fast).
+        self.backing: list | None = None
         if rows is None and columns is None:
             self._rows = []
 
@@ -36,7 +38,7 @@ class Table:
 
     @rows.setter
     def rows(self, value: list[tuple[int, list[str]]]) -> None:
-        self._rows, self._columns, self.clean_cells = value, None, False
+        self._rows, self._columns, self.backing, self.clean_cells = value, None, None, False
 
     def __len__(self) -> int:
         return len(self._rows) if self._rows is not None else len(self._columns[0]) if self._columns else 0
@@ -60,8 +62,8 @@ class Table:
 
     def release(self) -> list:
         """Empty the table, returning what held its cells (for the caller to free elsewhere)."""
-        held = [self._rows, self._columns]
-        self._rows, self._columns = [], None
+        held = [self._rows, self._columns, self.backing]
+        self._rows, self._columns, self.backing = [], None, None
         return held
 
     def __repr__(self) -> str:
