@@ -63,7 +63,7 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         for name in prev.new_workplaces:
             wp_ids[name.casefold()] = int(conn.execute("INSERT INTO workplace(name) VALUES (?)",
                                                        (name,)).lastrowid)
-        rebuild: list[str] = []
+        rebuild: list[tuple[str, str]] = []
         spare: list = []  # the insert's own columns, freed with the preview's when ``spent``
         if new:
             now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
@@ -80,10 +80,9 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
         if new:
             _step(progress, cancelled, bulk_insert.SHARE_ROWS, _("Indexing the names for search…"))
             bulk_insert.index_new(conn, batch_id, first_id)
-        for k, create in enumerate(rebuild):
-            _step(progress, cancelled, bulk_insert.SHARE_ROWS + 0.1 + 0.3 * k / len(rebuild),
-                  _("Building the indexes…"))
-            conn.execute(create)
+        if rebuild:
+            bulk_insert.restore_indexes(conn, rebuild, lambda k: _step(
+                progress, cancelled, bulk_insert.SHARE_ROWS + 0.1 + 0.3 * k / 3, _("Building the indexes…")))
         # Past this point the import can no longer be cancelled: the COMMIT writes it to disk.
         _step(progress, cancelled, WRITING, _("Writing to the vault…"))
     result.update(committed=True, batch_id=batch_id)

@@ -1,4 +1,5 @@
-"""Copy a big transaction's pages from the WAL into the database file on a thread of its own.
+"""After a big transaction, on a thread of its own: build the indexes it deferred, then copy its pages
+from the WAL into the database file.
 
 SQLite copies the WAL into the database file (a checkpoint) inside the COMMIT that grows the WAL past
 1,000 pages, so the committing call also pays for it: after a 100,000-member import ~20,000 pages,
@@ -7,7 +8,9 @@ synced (``synchronous = FULL``). A big transaction turns the automatic checkpoin
 (:func:`deferred`) and hands the copy to :class:`BackgroundCheckpoint`: a PASSIVE checkpoint on a
 second connection with the same key, which blocks neither readers nor writers. Closing or rekeying the
 vault waits for it; a checkpoint that cannot run now is simply left to the next one (nothing is lost:
-the pages stay in the WAL, encrypted like the database).
+the pages stay in the WAL, encrypted like the database). Before the copy, the worker builds the
+indexes the transaction left in ``pending_index`` (``unionkit.vault.pending``); if it cannot, they wait
+for the next opening or closing of the vault.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import threading
 from collections.abc import Iterator
 
 import sqlcipher3
+
+from unionkit.vault import pending
 
 log = logging.getLogger(__name__)
 AUTOCHECKPOINT_PAGES = 1000  # SQLite's default, restored after a deferred transaction
@@ -36,15 +41,21 @@ def deferred(conn: sqlcipher3.Connection) -> Iterator[None]:
 
 
 class BackgroundCheckpoint:
-    """One PASSIVE checkpoint on a worker thread, on ``conn`` (opened by the caller, so that the key never
-    reaches the thread; closed by it). ``wait()`` joins it and is safe to call more than once."""
+    """The deferred indexes, then one PASSIVE checkpoint, on a worker thread, on ``conn`` (opened by the
+    caller, so that the key never reaches the thread; closed by it). ``wait()`` joins it and is safe to
+    call more than once."""
 
     def __init__(self, conn: sqlcipher3.Connection) -> None:
         self.result: tuple[int, int, int] | None = None
+        self.built: list[str] = []
         self._thread = threading.Thread(target=self._run, args=(conn,), name="vault-checkpoint", daemon=True)
         self._thread.start()
 
     def _run(self, conn: sqlcipher3.Connection) -> None:
+        try:
+            self.built = pending.build(conn)
+        except sqlcipher3.Error:
+            log.warning("deferred indexes not built now; left for the next opening", exc_info=True)
         try:
             row = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             self.result = (int(row[0]), int(row[1]), int(row[2]))

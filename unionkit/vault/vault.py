@@ -27,7 +27,7 @@ import sqlcipher3
 from unionkit.errors import DamagedVault, NotAVault, VaultError
 from unionkit.fsutil import chmod_private_tree, make_private_dir
 from unionkit.i18n import _
-from unionkit.vault import blobfiles, checkpoint, connection, header, migrate
+from unionkit.vault import blobfiles, checkpoint, connection, header, migrate, pending
 from unionkit.vault.filelock import VaultFileLock
 from unionkit.vault.location import check_location
 
@@ -187,6 +187,8 @@ class Vault:
                 migrate.run(conn, before_first=vault._pre_migration_backup)
             with vault.lock:
                 blobfiles.sweep_orphans(conn, folder)  # cancelled or crashed intakes, deleted blobs
+                if run_migrations:
+                    pending.build(conn)  # indexes an interrupted big import left to build
         except BaseException:
             vault.close()
             raise
@@ -213,6 +215,9 @@ class Vault:
         """Close the database, drop the key from memory and release the lock."""
         with self.lock:
             self.wait_for_checkpoint()
+            if self.conn is not None and not self.read_only:
+                with contextlib.suppress(sqlcipher3.Error):  # else built at the next opening
+                    pending.build(self.conn)
             connection.close_quietly(self.conn)
             self.conn = None
             for i in range(len(self._dek)):
