@@ -22,8 +22,9 @@ def _keep_only(*chars: str) -> bytes:
 
 _DELETE = {d: _keep_only(d, "\n") for d in (",", ";", "\t")}
 # The bytes of a line that are printable for ``str.isprintable`` whatever else the line holds: printable
-# ASCII, the delimiter and the newline (which separate cells). What is left after deleting them is short.
-_PLAIN = {d: bytes(range(0x20, 0x7F)) + (d + "\n").encode("ascii") for d in _DELETE}
+# ASCII, the delimiter and the line end (which separate cells; a CR is only ever part of a CRLF line end
+# here). What is left after deleting them is short.
+_PLAIN = {d: bytes(range(0x20, 0x7F)) + (d + "\r\n").encode("ascii") for d in _DELETE}
 
 
 def _maybe_longer(joined: str, d: str, limit: int) -> bool:
@@ -39,13 +40,20 @@ def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
     if '"' in text or not text or delimiter not in _DELETE:
         return None
     d = delimiter
-    t = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-    if t.endswith("\n\n"):
-        t = t.rstrip("\n")  # trailing blank lines are skipped by the csv path too
-    final_newline = t.endswith("\n")  # the usual single one: kept (no copy of the text to drop it)
-    end = t.find("\n")
+    eol = "\n"
+    t = text
+    if "\r" in text:
+        n_crlf = text.count("\r\n")
+        if n_crlf == text.count("\r") == text.count("\n"):
+            eol = "\r\n"  # Windows line ends throughout (Excel's CSV): split on them as they are
+        else:
+            t = text.replace("\r\n", "\n").replace("\r", "\n")
+    if t.endswith(eol * 2):
+        t = t.rstrip("\r\n")  # trailing blank lines are skipped by the csv path too
+    final_newline = t.endswith(eol)  # the usual single one: kept (no copy of the text to drop it)
+    end = t.find(eol)
     width = (t[:end] if end >= 0 else t).count(d) + 1
-    n_lines = t.count("\n") + (0 if final_newline else 1)
+    n_lines = t.count(eol) + (0 if final_newline else 1)
     if width > max_cols or n_lines - 1 > max_rows:
         return None
     # Every line has width - 1 delimiters: the separators alone (delimiter and newline are single bytes
@@ -56,7 +64,7 @@ def split_simple(text: str, delimiter: str, max_rows: int, max_cols: int
         seps += b"\n"
     if seps != (d * (width - 1) + "\n").encode("ascii") * n_lines:
         return None  # ragged rows: padding and extra cells are the csv path's business
-    joined = t.replace("\n", d)
+    joined = t.replace(eol, d)
     flat = joined.split(d)
     if final_newline:
         flat.pop()  # the empty "cell" after the last newline
