@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unionkit.members.dates import DateParseError, iso_column, parse_date, try_parse_date
+from unionkit.members.dates import DateParseError, iso_date, parse_date, try_parse_date
 from unionkit.members.identifiers import (
     check_curp,
     check_nss,
@@ -139,19 +139,14 @@ _DATE_CELLS = st.one_of(
     st.sampled_from(["31/02/2024", "03/25/2024", "00/01/2024", "2024-13-01", "05/03/24", "", "١٢/٠٣/٢٠٢٤"]))
 
 
-@given(st.lists(_DATE_CELLS, max_size=30))
-def test_whole_date_column_agrees_with_parse_date(cells):
-    """The column path gives what parse_date gives, or declines (then every cell is parsed)."""
-    got = iso_column(cells)
-    if got is None:
-        return
-    assert got == [parse_date(c).isoformat() for c in cells]
-
-
-@given(st.lists(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)), min_size=1, max_size=30),
-       st.booleans())
-def test_whole_date_column_takes_the_usual_forms(dates, iso):
-    cells = [d.isoformat() if iso else d.strftime("%d/%m/%Y") for d in dates]
-    assert iso_column(cells) == [d.isoformat() for d in dates]
-    assert iso_column(cells + ["2024-02-30" if iso else "30/02/2024"]) is None  # one impossible date
-    assert iso_column(cells + [" " + cells[0][1:]]) is None
+@given(_DATE_CELLS)
+def test_iso_date_is_parse_date(text):
+    """The quick path for the usual forms gives what parse_date gives, errors included."""
+    try:
+        expected = parse_date(text).isoformat()
+    except DateParseError as exc:
+        with pytest.raises(DateParseError) as got:
+            iso_date(text)
+        assert got.value.message == exc.message
+    else:
+        assert iso_date(text) == expected

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from unionkit.i18n import _
 from unionkit.members import identifiers as ids
 from unionkit.members.curp_bulk import curp_suspects
-from unionkit.members.dates import DateParseError, iso_column, parse_date
+from unionkit.members.dates import DateParseError, iso_date
 from unionkit.members.reader import Table
 from unionkit.members.text import split_full_name
 from unionkit.members.validation import normalize_sex, parse_bool
@@ -64,7 +64,7 @@ def _date_or_error(text: str) -> str | DateParseError | None:
     if not text:
         return None
     try:
-        return parse_date(text).isoformat()
+        return iso_date(text)
     except DateParseError as exc:
         return exc
 
@@ -152,8 +152,7 @@ def parse_columns(cols: dict[str, int], table: Table, header_fallback: Callable[
     memo_date = _Memo(_date_or_error)
     for f in DATE_FIELDS:
         if f in cols:
-            texts = cleaned(f)
-            isos = iso_column(texts) or list(map(memo_date.__getitem__, texts))
+            isos = list(map(memo_date.__getitem__, cleaned(f)))  # each distinct text parsed once
             if any(isinstance(x, DateParseError) for x in memo_date.values()):
                 col = header(f)
                 for i, x in enumerate(isos):

@@ -91,42 +91,25 @@ def parse_date(raw: str) -> dt.date:
     raise DateParseError(_("“{value}” is not a date: use dd/mm/yyyy.").format(value=text))
 
 
-_DIGIT_BYTES = b"0123456789"
-# A column in one fixed form: (separator positions, separator, ISO byte -> source byte position).
-_FORMS = (((2, 5), b"/", (6, 7, 8, 9, None, 3, 4, None, 0, 1)),     # dd/mm/yyyy
-          ((4, 7), b"-", (0, 1, 2, 3, None, 5, 6, None, 8, 9)))     # yyyy-mm-dd
-
-
-def iso_column(cells: list[str]) -> list[str] | None:
-    """``parse_date(c).isoformat()`` for every cell of a roster column whose cells are all written in one
-    of the two usual forms, dd/mm/yyyy or yyyy-mm-dd, and are all dates that exist; ``None`` for any
-    other column (then each distinct cell goes through :func:`parse_date`, which explains what is
-    wrong). One strided copy per character position instead of a parse per cell."""
-    n = len(cells)
-    if not n or set(map(len, cells)) != {10}:
-        return None
-    joined = "".join(cells)
-    if not joined.isascii():
-        return None
-    raw = joined.encode("ascii")
-    for seps, sep, layout in _FORMS:
-        if raw[seps[0]::10] != sep * n or raw[seps[1]::10] != sep * n:
-            continue
-        if any(raw[p::10].translate(None, _DIGIT_BYTES) for p in layout if p is not None):
-            return None
-        out = bytearray(b"-" * (11 * n))
-        out[10::11] = b"\n" * n
-        for dst, src in enumerate(layout):
-            if src is not None:
-                out[dst::11] = raw[src::10]
-        isos = out.decode("ascii").split("\n", n)[:n]
-        for text in set(isos):
+def iso_date(text: str) -> str:
+    """``parse_date(text).isoformat()``, without the regular expressions for the two usual forms
+    (dd/mm/yyyy and yyyy-mm-dd, checked by ``date.fromisoformat``): a roster's distinct dates go
+    through here once each. Raises DateParseError as parse_date does."""
+    if len(text) == 10 and text.isascii():
+        if text[2] == "/" == text[5]:
+            iso = f"{text[6:]}-{text[3:5]}-{text[:2]}"
+        elif text[4] == "-" == text[7]:
+            iso = text
+        else:
+            iso = ""
+        if iso and (iso[:4] + iso[5:7] + iso[8:]).isdigit():
             try:
-                dt.date.fromisoformat(text)
+                dt.date.fromisoformat(iso)
             except ValueError:
-                return None
-        return isos
-    return None
+                pass  # parse_date says what is wrong with it
+            else:
+                return iso
+    return parse_date(text).isoformat()
 
 
 def try_parse_date(raw: str) -> tuple[dt.date | None, str | None]:
