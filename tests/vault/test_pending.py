@@ -76,3 +76,20 @@ def test_an_index_a_crash_left_pending_is_built_at_the_next_opening(vault_factor
         assert "person_sort_name" in _indexes(vault) and pending.waiting(vault.conn) == []
     finally:
         vault.close()
+
+
+def test_a_busy_database_leaves_the_index_pending_without_failing(vault):
+    """Another connection holds the write lock: opening/closing must not fail on the deferred index."""
+    with vault.transaction() as conn:
+        _defer_sort_index(conn)
+    other = vault.reader_connection()
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        vault.conn.execute("PRAGMA busy_timeout = 50")
+        vault.build_pending_indexes()
+        assert pending.waiting(vault.conn) == ["person_sort_name"]
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    vault.build_pending_indexes()
+    assert pending.waiting(vault.conn) == [] and "person_sort_name" in _indexes(vault)

@@ -9,13 +9,11 @@ All or nothing: an exception, a cancel (ImportCancelled) or a kill -9 leaves the
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
 from collections.abc import Callable
 
 from unionkit.i18n import _
 from unionkit.members import bulk_insert, joins
-from unionkit.members.bulk import gc_paused
+from unionkit.members.bulk import free_in_background, gc_paused
 from unionkit.members.importer import ImportCancelled, ImportPreview
 from unionkit.members.mapping import remember
 from unionkit.members.text import search_text, sort_key
@@ -23,7 +21,6 @@ from unionkit.vault import Vault, checkpoint
 
 # From this fraction of a commit's progress on, the import is being written and can no longer be cancelled.
 WRITING = 0.75
-FREE_SLICE = 4096  # strings freed between two chances for the import's thread to take the GIL (~0.2 ms)
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 
@@ -92,28 +89,15 @@ def commit(vault: Vault, prev: ImportPreview, *, strict: bool = False, dry_run: 
 
 
 def _free_elsewhere(prev: ImportPreview, spare: list) -> None:
-    """Free the rows of a spent preview (and the insert's columns in ``spare``) on a short-lived thread:
-    what follows is SQLite's C work, which runs without the GIL, so the ~1 million strings are freed on
-    the other core. The preview is emptied here; the thread drops the lists a slice at a time and lets
-    the GIL go after each one, so this thread never waits for it more than a slice."""
+    """Empty a spent preview (and ``spare``, the insert's columns) and free its ~1 million strings on
+    another thread: what follows is SQLite's C work, which runs without the GIL."""
     big: list[list] = [col for cols in spare for col in cols]
     big += prev.columns.values.values()
     big += [lst for lst in prev.table.release() if lst]
     big += [prev.lines, prev.actions]
     prev.columns.values, prev.lines, prev.actions = {}, [], []
     spare.clear()
-    threading.Thread(target=_drop_in_slices, args=(big,), name="unionkit-free", daemon=True).start()
-
-
-def _drop_in_slices(big: list[list]) -> None:
-    while big:
-        lst = big.pop()
-        if lst and isinstance(lst[0], list):  # the table's columns: a list of lists
-            big += lst
-            continue
-        while lst:
-            del lst[-FREE_SLICE:]
-            time.sleep(0)  # let the GIL go: the import's thread takes it back at once
+    free_in_background(big)
 
 
 def _step(progress: Callable[[float, str], None] | None, cancelled: Callable[[], bool] | None, fraction: float,

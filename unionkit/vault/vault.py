@@ -188,7 +188,7 @@ class Vault:
             with vault.lock:
                 blobfiles.sweep_orphans(conn, folder)  # cancelled or crashed intakes, deleted blobs
                 if run_migrations:
-                    pending.build(conn)  # indexes an interrupted big import left to build
+                    vault.build_pending_indexes()
         except BaseException:
             vault.close()
             raise
@@ -216,8 +216,7 @@ class Vault:
         with self.lock:
             self.wait_for_checkpoint()
             if self.conn is not None and not self.read_only:
-                with contextlib.suppress(sqlcipher3.Error):  # else built at the next opening
-                    pending.build(self.conn)
+                self.build_pending_indexes()
             connection.close_quietly(self.conn)
             self.conn = None
             for i in range(len(self._dek)):
@@ -297,6 +296,16 @@ class Vault:
             except RuntimeError:  # no thread can be started: left to SQLite as well
                 log.warning("no thread for a background checkpoint; left to SQLite", exc_info=True)
                 reader.close()
+
+    def build_pending_indexes(self) -> None:
+        """Build the indexes a big transaction deferred, if its background connection did not (a crash,
+        a busy database): at opening and closing. A failure (a read-only folder, a full disk) leaves
+        them for the next time; queries are correct without them, only slower."""
+        with self.lock:
+            try:
+                pending.build(self._c())
+            except sqlcipher3.Error:
+                log.warning("deferred indexes not built; left for the next opening", exc_info=True)
 
     def wait_for_checkpoint(self) -> None:
         with self.lock:
