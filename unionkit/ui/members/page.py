@@ -341,8 +341,9 @@ class MembersPage(AreaPage):
         if self.vault is None:
             return
         wizard = ImportWizard(self.vault, self)
-        wizard.imported.connect(lambda _r: self.refresh())
         dialogs.run_dialog(wizard)
+        # Once the wizard is closed (not behind it): a big import's read-only indexes are built on a
+        # second connection right after its COMMIT (unionkit.vault.pending), usually done by then.
         self.refresh()
 
     def export_to(self, path: str | Path, *, public: bool) -> int:
