@@ -413,3 +413,22 @@ def test_bulk_search_and_sort_keys_agree_with_the_row_functions(rows):
     search, sort = _names(nombre, ap1, ap2)
     assert search == [search_text(*r) for r in rows]
     assert sort == [sort_key(r[1], r[2], r[0]) for r in rows]
+
+
+def test_no_thread_for_freeing_still_imports(vault, tmp_path, monkeypatch):
+    import threading
+
+    from unionkit.demo.members import write_roster_csv
+
+    real_start = threading.Thread.start
+
+    def refuse(self):
+        if self.name == "unionkit-free":
+            raise RuntimeError("can't start new thread")
+        real_start(self)
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    path = tmp_path / "r.csv"
+    write_roster_csv(path, 300, seed=6)
+    assert import_file(vault, path)["imported"] == 300
+    assert vault.scalar("SELECT count(*) FROM person") == 300

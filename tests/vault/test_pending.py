@@ -93,3 +93,27 @@ def test_a_busy_database_leaves_the_index_pending_without_failing(vault):
         other.close()
     vault.build_pending_indexes()
     assert pending.waiting(vault.conn) == [] and "person_sort_name" in _indexes(vault)
+
+
+def test_a_pending_index_that_can_never_be_built_does_not_hold_back_the_others(vault):
+    with vault.transaction() as conn:
+        _defer_sort_index(conn)
+        conn.execute("DROP INDEX person_status")
+        pending.defer(conn, "person_status", "CREATE INDEX person_status ON person(is_member, status)")
+        conn.execute("INSERT INTO pending_index(name, sql) VALUES ('gone', 'CREATE INDEX gone ON nowhere(x)')")
+    vault.build_pending_indexes()
+    assert pending.waiting(vault.conn) == []
+    assert {"person_sort_name", "person_status"} <= _indexes(vault) and "gone" not in _indexes(vault)
+
+
+def test_a_backup_right_after_a_big_import_waits_for_the_deferred_indexes(vault, tmp_path):
+    """The background connection commits (indexes, pending rows) while the backup compares digests."""
+    from unionkit.demo.members import write_roster_csv
+    from unionkit.members.commit import import_file
+    from unionkit.vault.backup import create_backup
+
+    path = tmp_path / "r.csv"
+    write_roster_csv(path, 6000, seed=5)
+    import_file(vault, path)
+    info = create_backup(vault, tmp_path / "copia.ukbackup")
+    assert info is not None and pending.waiting(vault.conn) == []

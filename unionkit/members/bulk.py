@@ -37,13 +37,16 @@ class Numbering(dict):
 FREE_SLICE = 4096  # items freed between two chances for another thread to take the GIL (~0.2 ms)
 
 
-def free_in_background(lists: list[list]) -> threading.Thread:
+def free_in_background(lists: list[list]) -> threading.Thread | None:
     """Free ``lists`` (the caller keeps no other reference to them; a list of lists is opened up) on a
     short-lived thread, a slice at a time, letting the GIL go after each slice: while the calling
     thread runs C code without the GIL (SQLite building indexes and writing), the freeing runs on the
     other core, and the caller never waits for the GIL longer than one slice."""
     thread = threading.Thread(target=_drop_in_slices, args=(lists,), name="unionkit-free", daemon=True)
-    thread.start()
+    try:
+        thread.start()
+    except RuntimeError:  # no thread to be had: the lists are freed here, when the caller returns
+        return None
     return thread
 
 

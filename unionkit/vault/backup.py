@@ -76,6 +76,7 @@ def create_backup(vault: Vault, out: Path) -> BackupInfo:
     out = Path(out)
     make_private_dir(out.parent)
     with vault.lock:
+        vault.wait_for_checkpoint()  # its connection may still be building deferred indexes (a write)
         source_digest = vault.logical_digest()
         with tempfile.TemporaryDirectory(dir=out.parent, prefix=".ukb-") as tmpdir:
             os.chmod(tmpdir, 0o700)

@@ -12,9 +12,12 @@ the missing index. Unique indexes are never deferred: a duplicate must fail the 
 
 from __future__ import annotations
 
+import logging
 import re
 
 import sqlcipher3
+
+log = logging.getLogger(__name__)
 
 # What defer() accepts: a plain, non-unique CREATE INDEX of the schema (names are identifiers).
 _CREATE = re.compile(r"CREATE INDEX (\w+) ON \w+\s*\([\w, ]+\)")
@@ -50,8 +53,7 @@ def build(conn: sqlcipher3.Connection) -> list[str]:
         for name, sql in conn.execute("SELECT name, sql FROM pending_index ORDER BY id").fetchall():
             exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
                                   (name,)).fetchone()
-            if not exists and _CREATE.fullmatch(sql.strip()):
-                conn.execute(sql)
+            if not exists and _CREATE.fullmatch(sql.strip()) and _create(conn, name, sql):
                 built.append(name)
         conn.execute("DELETE FROM pending_index")
         conn.execute("COMMIT")
@@ -60,3 +62,21 @@ def build(conn: sqlcipher3.Connection) -> list[str]:
             conn.execute("ROLLBACK")
         raise
     return built
+
+
+def _create(conn: sqlcipher3.Connection, name: str, sql: str) -> bool:
+    """Run one pending ``CREATE INDEX`` under a savepoint. One that names a table or column the schema
+    no longer has can never succeed: it is given up (logged) instead of holding back the others; any
+    other error (busy, disk full) propagates and leaves every pending index for the next try."""
+    conn.execute("SAVEPOINT pending_index")
+    try:
+        conn.execute(sql)
+    except sqlcipher3.OperationalError as exc:
+        conn.execute("ROLLBACK TO pending_index")
+        conn.execute("RELEASE pending_index")
+        if not str(exc).startswith("no such"):
+            raise
+        log.warning("deferred index %s given up: %s", name, exc)
+        return False
+    conn.execute("RELEASE pending_index")
+    return True

@@ -403,24 +403,37 @@ class Vault:
         return problems
 
     def logical_digest(self) -> str:
-        """SHA-256 over every row of every ordinary table, in a stable order."""
+        """SHA-256 over every row of every ordinary table, in a stable order, from one snapshot (the
+        background connection may commit meanwhile: see ``checkpoint_in_background``)."""
         h = hashlib.sha256()
         with self.lock:
-            tables = [r[0] for r in self._c().execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-                "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]
-            virtual = [r[0] for r in self._c().execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%'")]
-            for t in tables:
-                if any(t.startswith(v + "_") for v in virtual):
-                    continue  # FTS shadow tables are derived data
-                h.update(t.encode())
-                cols = self._c().execute(f'PRAGMA table_info("{t}")').fetchall()
-                pk = [c[1] for c in sorted(cols, key=lambda c: c[5]) if c[5]] or [c[1] for c in cols]
-                order = ", ".join(f'"{c}"' for c in pk)
-                for row in self._c().execute(f'SELECT * FROM "{t}" ORDER BY {order}'):
-                    h.update(repr(row).encode())
+            conn = self._c()
+            snapshot = not conn.in_transaction
+            if snapshot:
+                conn.execute("BEGIN")
+            try:
+                self._digest_tables(h)
+            finally:
+                if snapshot:
+                    conn.execute("COMMIT")
         return h.hexdigest()
+
+    def _digest_tables(self, h) -> None:
+        conn = self._c()
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]
+        virtual = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%'")]
+        for t in tables:
+            if any(t.startswith(v + "_") for v in virtual):
+                continue  # FTS shadow tables are derived data
+            h.update(t.encode())
+            cols = conn.execute(f'PRAGMA table_info("{t}")').fetchall()
+            pk = [c[1] for c in sorted(cols, key=lambda c: c[5]) if c[5]] or [c[1] for c in cols]
+            order = ", ".join(f'"{c}"' for c in pk)
+            for row in conn.execute(f'SELECT * FROM "{t}" ORDER BY {order}'):
+                h.update(repr(row).encode())
 
     def _pre_migration_backup(self, from_version: int) -> None:
         from unionkit.vault.backup import create_backup
