@@ -336,7 +336,9 @@ class Vault:
 
     def reader_connection(self) -> sqlcipher3.Connection:
         """A second connection with the same key, for read-only work on another thread while this one
-        is busy (WAL lets both read); the caller closes it. Not for writes: those go through ``conn``."""
+        is busy (WAL lets both read); the caller closes it. Not for the vault's writes: those go through
+        ``conn`` (the one exception: after a big transaction, the background connection builds the indexes
+        it deferred, ``unionkit.vault.pending``)."""
         self._c()  # a locked vault has no key to give
         return connection.connect(self.folder / DB_NAME, bytes(self._dek))
 
