@@ -205,10 +205,12 @@ def drop_indexes(conn) -> list[tuple[str, str]]:
 def restore_indexes(conn, dropped: list[tuple[str, str]], step: Callable[[int], None]) -> None:
     """Recreate what ``drop_indexes`` dropped: the unique indexes and the trigger now (``step(k)`` before
     each), the others after the COMMIT (recorded in ``pending_index``)."""
-    now = [(n, sql) for n, sql in dropped if n in UNIQUE_INDEXES or n in BULK_TRIGGERS]
+    now = []
     for name, sql in dropped:
-        if (name, sql) not in now:
+        if name in UNIQUE_INDEXES or name in BULK_TRIGGERS:
+            now.append(sql)
+        else:
             pending.defer(conn, name, sql)
-    for k, (_name, sql) in enumerate(now):
+    for k, sql in enumerate(now):
         step(k)
         conn.execute(sql)

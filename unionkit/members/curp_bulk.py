@@ -41,16 +41,14 @@ def _per_row(raw: bytes, n: int, positions: tuple[int, ...]) -> list[str]:
     return out.decode("ascii").split("\n", n)[:n]
 
 
-def _shape_suspects(curps: list[str], joined: str) -> set[int]:
-    """Rows whose CURP does not have the CURP shape (``joined``: the cells joined). All rows at once
-    first: when every cell has 18 characters and is ASCII, the characters at each position form one
-    strided slice of the joined bytes, and each position's slice must hold only that position's
-    characters."""
-    if len(joined) == 18 * len(curps) and set(map(len, curps)) == {18}:
-        if joined.isascii():
-            raw = joined.encode("ascii")
-            if not any(raw[p::18].translate(None, allowed) for p, allowed in enumerate(_SHAPE_BYTES)):
-                return set()
+def _shape_suspects(curps: list[str], raw: bytes | None) -> set[int]:
+    """Rows whose CURP does not have the CURP shape (``raw``: the cells joined, as ASCII bytes, or None
+    when they are not ASCII). All rows at once first: when every cell has 18 characters, the characters
+    at each position form one strided slice of the joined bytes, and each position's slice must hold
+    only that position's characters."""
+    if raw is not None and len(raw) == 18 * len(curps) and set(map(len, curps)) == {18}:
+        if not any(raw[p::18].translate(None, allowed) for p, allowed in enumerate(_SHAPE_BYTES)):
+            return set()
     return {i for i, m in enumerate(map(ids._CURP_SHAPE.fullmatch, curps)) if m is None}
 
 
@@ -83,11 +81,12 @@ def curp_suspects(curps: list[str]) -> tuple[list[int], list[str | None], list[s
     if not n:
         return [], [], []
     joined = "".join(curps)
-    suspects = _shape_suspects(curps, joined)
+    raw = joined.encode("ascii") if joined.isascii() else None
+    suspects = _shape_suspects(curps, raw)
     if suspects:
         curps = [_DUMMY if i in suspects else c for i, c in enumerate(curps)]
         joined = "".join(curps)
-    raw = joined.encode("ascii")  # the shape regex admits ASCII only
+        raw = joined.encode("ascii")  # every row now has the shape, which admits ASCII only
     total = 0
     for p in range(17):
         total += int.from_bytes(raw[p::18].translate(_POS_TABLES[p]), "big")
